@@ -1,0 +1,108 @@
+"""The `sitegen` command line: generate, check and serve."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from sitegen import __version__
+from sitegen.pipeline import Project, generate, validate
+from sitegen.problems import Problems
+
+
+def _today(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
+
+
+def _find_project(start: Path) -> Path:
+    for folder in (start, *start.parents):
+        if (folder / "content_src").is_dir():
+            return folder
+    return start
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sitegen",
+        description="Check the content in content_src/ and generate the pages in docs/.",
+    )
+    parser.add_argument("--version", action="version", version=f"sitegen {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--project",
+        type=Path,
+        default=None,
+        help="the project folder (the one holding content_src/); default: found from here",
+    )
+    common.add_argument(
+        "--today",
+        type=_today,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the date that counts as today for review dates (default: the real date)",
+    )
+    common.add_argument(
+        "--strict", action="store_true", help="treat warnings such as overdue reviews as errors"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser(
+        "generate", parents=[common], help="check the content, then write the pages in docs/"
+    )
+    commands.add_parser("check", parents=[common], help="check the content only; write nothing")
+    serve = commands.add_parser(
+        "serve",
+        parents=[common],
+        help="preview the site; regenerate and reload on every change in content_src/",
+    )
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    return parser
+
+
+def report(problems: Problems) -> int:
+    """Print every problem; return the exit status."""
+    for problem in problems.sorted():
+        print(problem, file=sys.stderr)
+    if problems.errors:
+        count = len(problems.errors)
+        print(
+            f"sitegen: {count} error{'s' if count != 1 else ''}; docs/ was not changed",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    project = Project(args.project or _find_project(Path.cwd()))
+    today = args.today or date.today()
+    if args.command == "serve":
+        from sitegen.serve import serve
+
+        return serve(project, today, args.dev_addr)
+    if args.command == "check":
+        content, problems = validate(project, today, args.strict)
+        status = report(problems)
+        if status == 0 and content is not None:
+            print(
+                f"sitegen: content is valid: {len(content.pages)} pages,"
+                f" {len(content.sources)} sources"
+            )
+        return status
+    write_report, problems = generate(project, today, args.strict)
+    status = report(problems)
+    if write_report is not None and status == 0:
+        print(
+            f"sitegen: wrote {len(write_report.written)} files, {len(write_report.unchanged)}"
+            f" unchanged, {len(write_report.removed)} removed"
+        )
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,271 @@
+"""Reading content_src/ into the data model, collecting every problem on the way."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from sitegen.citations import find_citations
+from sitegen.model import (
+    Content,
+    GlossaryEntry,
+    Page,
+    PageMeta,
+    SiteSettings,
+    Source,
+    add_months,
+    is_valid_id,
+)
+from sitegen.problems import Problems, display_path, suggest
+from sitegen.yamlfile import KeyPath, YamlDocument, YamlError, parse_yaml
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+SETTINGS_FILE = "site.yml"
+GLOSSARY_FILE = "glossary.yml"
+PAGES_DIR = "pages"
+SOURCES_DIR = "sources"
+
+
+class ContentFiles:
+    """Reads files under one content folder, naming them as people see them."""
+
+    def __init__(self, content_dir: Path, problems: Problems) -> None:
+        self.root = content_dir
+        self.project = content_dir.parent
+        self.problems = problems
+
+    def name(self, path: Path) -> str:
+        return display_path(path, self.project)
+
+    def read_text(self, path: Path) -> str | None:
+        """The file's text (BOM and Windows line endings accepted), or None after an error."""
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            self.problems.error(self.name(path), 1, f"cannot read this file: {exc.strerror}")
+            return None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw.count(b"\n", 0, exc.start) + 1
+            self.problems.error(
+                self.name(path),
+                line,
+                f"this file is not UTF-8 text (byte {exc.start} is 0x{raw[exc.start]:02x}):"
+                " save it as UTF-8 in your editor",
+            )
+            return None
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def read_yaml(self, path: Path) -> YamlDocument | None:
+        text = self.read_text(path)
+        if text is None:
+            return None
+        return self.parse(path, text, 1)
+
+    def parse(self, path: Path, text: str, first_line: int) -> YamlDocument | None:
+        try:
+            return parse_yaml(text, first_line)
+        except YamlError as exc:
+            self.problems.error(self.name(path), exc.line, exc.message, exc.column)
+            return None
+
+    def validate(
+        self, model: type[ModelT], data: Any, doc: YamlDocument, path: Path, prefix: KeyPath = ()
+    ) -> ModelT | None:
+        """`data` as a `model`, or None after reporting each field's problem at its line."""
+        if not isinstance(data, dict):
+            self.problems.error(
+                self.name(path),
+                doc.line_of(prefix),
+                "expected a list of fields (name: value), one per line",
+            )
+            return None
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            for error in exc.errors():
+                loc = tuple(error["loc"])
+                field_path = (*prefix, *loc)
+                message = _field_message(model, error, loc)
+                self.problems.error(self.name(path), doc.line_of(field_path), message)
+            return None
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _field_message(model: type[BaseModel], error: Any, loc: tuple[Any, ...]) -> str:
+    name = ".".join(str(part) for part in loc) or "this record"
+    field = str(loc[-1]) if loc else ""
+    kind = error["type"]
+    if kind == "missing":
+        return f"missing required field '{field}'"
+    if kind == "extra_forbidden":
+        return f"unknown field '{field}'" + suggest(field, _field_names(model))
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if kind == "literal_error":
+        given = error.get("input")
+        expected = error.get("ctx", {}).get("expected", "")
+        choices = re.findall(r"'([^']*)'", str(expected))
+        hint = suggest(str(given), choices)
+        return f"'{field}' cannot be '{given}'{hint}; choose one of: {', '.join(choices)}"
+    if kind in {"string_type", "list_type", "dict_type", "int_type", "int_parsing"}:
+        return f"'{name}' has the wrong type: {message.lower()}"
+    return f"'{name}': {message}"
+
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*\n?", re.S | re.M)
+
+
+def load_settings(files: ContentFiles) -> SiteSettings | None:
+    path = files.root / SETTINGS_FILE
+    if not path.is_file():
+        files.problems.error(files.name(path), 1, "the site settings file is missing")
+        return None
+    doc = files.read_yaml(path)
+    if doc is None:
+        return None
+    return files.validate(SiteSettings, doc.data, doc, path)
+
+
+def load_sources(files: ContentFiles) -> tuple[dict[str, Source], dict[str, str]]:
+    sources: dict[str, Source] = {}
+    paths: dict[str, str] = {}
+    for path in sorted((files.root / SOURCES_DIR).glob("*.yml")):
+        source_id = path.stem
+        if not is_valid_id(source_id):
+            files.problems.error(
+                files.name(path),
+                1,
+                f"'{source_id}' cannot be a source id: use lowercase letters, digits and"
+                " hyphens, as in foster-2001",
+            )
+            continue
+        doc = files.read_yaml(path)
+        if doc is None:
+            continue
+        data = doc.data
+        if isinstance(data, dict):
+            data = dict(data)
+            written_id = data.pop("id", source_id)
+            if written_id != source_id:
+                files.problems.error(
+                    files.name(path),
+                    doc.line_of(("id",)),
+                    f"the id '{written_id}' does not match the file name '{path.name}':"
+                    f" rename the file to {written_id}.yml or remove the id line",
+                )
+                continue
+            data["id"] = source_id
+        source = files.validate(Source, data, doc, path)
+        if source is not None:
+            sources[source_id] = source
+            paths[source_id] = files.name(path)
+    return sources, paths
+
+
+def load_glossary(files: ContentFiles) -> list[GlossaryEntry]:
+    path = files.root / GLOSSARY_FILE
+    if not path.is_file():
+        return []
+    doc = files.read_yaml(path)
+    if doc is None or doc.data is None:
+        return []
+    if not isinstance(doc.data, list):
+        files.problems.error(
+            files.name(path), 1, "expected a list of entries, each starting with '- term:'"
+        )
+        return []
+    entries: list[GlossaryEntry] = []
+    for index, item in enumerate(doc.data):
+        entry = files.validate(GlossaryEntry, item, doc, path, (index,))
+        if entry is not None:
+            entries.append(entry)
+    return entries
+
+
+def load_page(files: ContentFiles, path: Path, settings: SiteSettings | None) -> Page | None:
+    text = files.read_text(path)
+    if text is None:
+        return None
+    name = files.name(path)
+    if not text.startswith("---"):
+        files.problems.error(
+            name, 1, "the page must start with front matter: a line '---', the fields, then '---'"
+        )
+        return None
+    match = FRONT_MATTER.match(text)
+    if not match:
+        files.problems.error(
+            name, 1, "the front matter is not closed: add a line '---' after its last field"
+        )
+        return None
+    doc = files.parse(path, match.group(1), 2)
+    body_first_line = text.count("\n", 0, match.end()) + 1
+    body = text[match.end() :]
+    citations, malformed = find_citations(body, body_first_line)
+    for bad in malformed:
+        files.problems.error(
+            name, bad.line, f"malformed citation {bad.text}: {bad.reason}", bad.column
+        )
+    if doc is None:
+        return None
+    meta = files.validate(PageMeta, doc.data, doc, path)
+    if meta is None:
+        return None
+    if not body.strip():
+        files.problems.error(name, body_first_line, "the page has no text after its front matter")
+    key_point_lines = [doc.line_of(("key_points", i)) for i in range(len(meta.key_points))]
+    for point, line in zip(meta.key_points, key_point_lines, strict=True):
+        point_citations, point_malformed = find_citations(point, line)
+        citations = point_citations + citations
+        for bad in point_malformed:
+            files.problems.error(name, bad.line, f"malformed citation {bad.text}: {bad.reason}")
+    interval = settings.review_interval_months if settings else 12
+    next_due = meta.next_review_due or add_months(meta.last_reviewed, interval)
+    return Page(
+        name=path.stem,
+        path=name,
+        meta=meta,
+        body=body,
+        body_first_line=body_first_line,
+        next_review_due=next_due,
+        citations=citations,
+        key_point_lines=key_point_lines,
+    )
+
+
+def load_content(content_dir: Path) -> tuple[Content | None, Problems]:
+    """Read and check every file in `content_dir`, field by field.
+
+    Returns the content that could be read (None when the site settings cannot be) and
+    every problem found. Files with errors are left out of the content.
+    """
+    problems = Problems()
+    files = ContentFiles(content_dir, problems)
+    if not content_dir.is_dir():
+        problems.error(files.name(content_dir), 1, "the content folder does not exist")
+        return None, problems
+    settings = load_settings(files)
+    sources, source_paths = load_sources(files)
+    glossary = load_glossary(files)
+    pages: list[Page] = []
+    page_paths = sorted((content_dir / PAGES_DIR).glob("*.md"))
+    for path in page_paths:
+        page = load_page(files, path, settings)
+        if page is not None:
+            pages.append(page)
+    if settings is None:
+        return None, problems
+    order = {name: index for index, name in enumerate(settings.nav)}
+    pages.sort(key=lambda p: order.get(p.name, len(order)))
+    settings_path = files.name(content_dir / SETTINGS_FILE)
+    page_files = frozenset(path.stem for path in page_paths)
+    content = Content(settings, sources, pages, glossary, source_paths, settings_path, page_files)
+    return content, problems

@@ -1,0 +1,60 @@
+"""Shared helpers: the project's paths, the fixture content tree, and running sitegen."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitegen.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: The date tests treat as today, so that review dates do not expire with the calendar.
+TODAY = date(2026, 11, 22)
+
+RunSitegen = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def minimal_project(tmp_path: Path) -> Path:
+    """A copy of the small fixture content tree, with no docs/ yet."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "minimal", project)
+    return project
+
+
+@pytest.fixture
+def run_sitegen(capsys: pytest.CaptureFixture[str]) -> RunSitegen:
+    """Run the sitegen command in-process: returns (exit status, stdout, stderr)."""
+
+    def run(*args: str | Path) -> tuple[int, str, str]:
+        status = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return status, captured.out, captured.err
+
+    return run
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, by relative path, with its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built from the committed docs/ with `mkdocs build --strict`."""
+    from site_build import build_site
+
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site_dir

@@ -1,0 +1,36 @@
+import pytest
+
+from sitegen.yamlfile import YamlError, parse_yaml
+
+
+def test_values_keep_their_lines() -> None:
+    doc = parse_yaml("title: A\nkey_points:\n  - one\n  - two\n", first_line=2)
+    assert doc.data == {"title": "A", "key_points": ["one", "two"]}
+    assert doc.lines[("title",)] == 2
+    assert doc.lines[("key_points", 1)] == 5
+    assert doc.line_of(("key_points", 1, "missing")) == 5
+
+
+def test_dates_stay_as_written() -> None:
+    assert parse_yaml("last_reviewed: 2026-11-22\n").data == {"last_reviewed": "2026-11-22"}
+
+
+def test_duplicate_key_names_both_lines() -> None:
+    with pytest.raises(YamlError) as caught:
+        parse_yaml("title: A\ndescription: B\ntitle: C\n")
+    assert caught.value.line == 3
+    assert "duplicate key 'title' (first given on line 1)" in caught.value.message
+
+
+def test_unclosed_bracket_has_line_and_column() -> None:
+    with pytest.raises(YamlError) as caught:
+        parse_yaml("title: A\nkey_points: [one, two\ndescription: B\n", first_line=2)
+    assert caught.value.message.startswith("invalid YAML")
+    assert caught.value.line >= 3
+
+
+def test_tab_indentation_is_explained() -> None:
+    with pytest.raises(YamlError) as caught:
+        parse_yaml("author:\n\t- family: Foster\n")
+    assert "tabs" in caught.value.message
+    assert caught.value.line == 2
