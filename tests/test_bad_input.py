@@ -90,7 +90,7 @@ CASES = {
         "content_src/pages/overview.md",
         "[@trial-2001]. Reviews",
         "[@ trial-2001]. Reviews",
-        "content_src/pages/overview.md:13:",
+        "content_src/pages/overview.md:14:",
         "malformed citation [@ trial-2001]: a space after @",
     ),
 }

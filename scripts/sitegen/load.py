@@ -222,11 +222,13 @@ def load_page(files: ContentFiles, path: Path, settings: SiteSettings | None) ->
     if not body.strip():
         files.problems.error(name, body_first_line, "the page has no text after its front matter")
     key_point_lines = [doc.line_of(("key_points", i)) for i in range(len(meta.key_points))]
+    key_point_citations = []
     for point, line in zip(meta.key_points, key_point_lines, strict=True):
         point_citations, point_malformed = find_citations(point, line)
-        citations = point_citations + citations
+        key_point_citations.extend(point_citations)
         for bad in point_malformed:
             files.problems.error(name, bad.line, f"malformed citation {bad.text}: {bad.reason}")
+    citations = key_point_citations + citations
     interval = settings.review_interval_months if settings else 12
     next_due = meta.next_review_due or add_months(meta.last_reviewed, interval)
     return Page(
