@@ -20,7 +20,7 @@ def test_fixture_matches_golden_files(minimal_project: Path, run_sitegen: RunSit
         "generate", "--project", minimal_project, "--today", "2026-11-22"
     )
     assert status == 0, err
-    assert "wrote 3 files, 0 unchanged, 0 removed" in out
+    assert "wrote 4 files, 0 unchanged, 0 removed" in out
     produced = tree(minimal_project / "docs")
     if os.environ.get("UPDATE_GOLDEN"):
         shutil.rmtree(GOLDEN, ignore_errors=True)
@@ -48,7 +48,7 @@ def test_second_run_writes_nothing(minimal_project: Path, run_sitegen: RunSitege
     stamps = {p: p.stat().st_mtime_ns for p in (minimal_project / "docs").iterdir()}
     status, out, _ = run_sitegen(*args)
     assert status == 0
-    assert "wrote 0 files, 3 unchanged, 0 removed" in out
+    assert "wrote 0 files, 4 unchanged, 0 removed" in out
     assert stamps == {p: p.stat().st_mtime_ns for p in (minimal_project / "docs").iterdir()}
 
 
@@ -68,7 +68,7 @@ def test_only_changed_pages_are_rewritten_and_stale_ones_removed(
     faq.write_text(faq.read_text(encoding="utf-8").replace("Short answers to", "Answers to"))
     status, out, _ = run_sitegen(*args)
     assert status == 0
-    assert "wrote 1 files, 2 unchanged, 1 removed" in out
+    assert "wrote 1 files, 3 unchanged, 1 removed" in out
     assert not (docs / "old.md").exists()
     assert (docs / "assets" / "hand-made.md").exists()
 
@@ -85,7 +85,8 @@ def test_generated_page_has_everything_a_visitor_needs(
     assert "## Sources for this page" in page
     assert "[^trial-2001]: Smith AB, Jones C. A small trial of a treatment." in page
     assert "*[placebo]: A dummy treatment with no active medicine in it." in page
-    assert "*[chronic]" not in page  # only terms the page uses
+    sources = (minimal_project / "docs" / "sources.md").read_text(encoding="utf-8")
+    assert "*[placebo]" not in sources  # only terms the page uses
     assert "`[@not-a-citation]`" in page
     faq = (minimal_project / "docs" / "faq.md").read_text(encoding="utf-8")
     assert "Next review due: 1 May 2027" in faq  # set in front matter, not derived

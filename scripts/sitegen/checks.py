@@ -14,7 +14,7 @@ from sitegen.model import Content, format_day
 from sitegen.problems import Problems, display_path, suggest
 
 #: Pages that list or explain sources rather than make claims, so need no citation.
-PAGES_WITHOUT_CLAIMS = frozenset({"sources"})
+PAGES_WITHOUT_CLAIMS = frozenset({"sources", "glossary"})
 FAQ_PAGE = "faq"
 
 

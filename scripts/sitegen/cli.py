@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from sitegen import __version__
-from sitegen.pipeline import Project, generate, validate
+from sitegen.pipeline import Project, check, generate
 from sitegen.problems import Problems
+from sitegen.readability import format_table
 
 
 def _today(text: str) -> date:
@@ -86,12 +87,16 @@ def main(argv: list[str] | None = None) -> int:
 
         return serve(project, today, args.dev_addr)
     if args.command == "check":
-        content, problems = validate(project, today, args.strict)
-        status = report(problems)
-        if status == 0 and content is not None:
+        result = check(project, today, args.strict)
+        if result.readability:
+            limit = result.readability_limit
+            print(f"Readability (Flesch-Kincaid grade; the limit is {limit:g}):")
+            print(format_table(result.readability, limit))
+        status = report(result.problems)
+        if status == 0 and result.content is not None:
             print(
-                f"sitegen: content is valid: {len(content.pages)} pages,"
-                f" {len(content.sources)} sources"
+                f"sitegen: content is valid: {len(result.content.pages)} pages,"
+                f" {len(result.content.sources)} sources"
             )
         return status
     write_report, problems = generate(project, today, args.strict)

@@ -9,8 +9,13 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from sitegen.citations import find_citations
+from sitegen.grade import grade_wording_problem
+from sitegen.markers import find_markers, marker_targets
 from sitegen.model import (
+    Citation,
     Content,
+    EvidenceClaim,
+    Figures,
     GlossaryEntry,
     Page,
     PageMeta,
@@ -26,6 +31,8 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 
 SETTINGS_FILE = "site.yml"
 GLOSSARY_FILE = "glossary.yml"
+EVIDENCE_FILE = "evidence.yml"
+FIGURES_FILE = "figures.yml"
 PAGES_DIR = "pages"
 SOURCES_DIR = "sources"
 
@@ -190,6 +197,84 @@ def load_glossary(files: ContentFiles) -> list[GlossaryEntry]:
     return entries
 
 
+def check_source_ids(
+    files: ContentFiles,
+    path: Path,
+    doc: YamlDocument,
+    where: KeyPath,
+    ids: list[str],
+    sources: dict[str, Source],
+) -> None:
+    for index, source_id in enumerate(ids):
+        if source_id not in sources:
+            files.problems.error(
+                files.name(path),
+                doc.line_of((*where, "sources", index)),
+                f"unknown source '{source_id}'" + suggest(source_id, sources),
+            )
+
+
+def load_evidence(files: ContentFiles, sources: dict[str, Source]) -> dict[str, EvidenceClaim]:
+    path = files.root / EVIDENCE_FILE
+    if not path.is_file():
+        return {}
+    doc = files.read_yaml(path)
+    if doc is None or doc.data is None:
+        return {}
+    if not isinstance(doc.data, dict):
+        files.problems.error(files.name(path), 1, "expected one entry per claim, each 'id:'")
+        return {}
+    claims: dict[str, EvidenceClaim] = {}
+    for key, item in doc.data.items():
+        claim = files.validate(EvidenceClaim, item, doc, path, (str(key),))
+        if claim is None:
+            continue
+        claims[str(key)] = claim
+        check_source_ids(files, path, doc, (str(key),), claim.sources, sources)
+        wording = grade_wording_problem(claim.claim, claim.certainty)
+        if wording:
+            files.problems.error(files.name(path), doc.line_of((str(key), "claim")), wording)
+    return claims
+
+
+def load_figures(files: ContentFiles, sources: dict[str, Source]) -> Figures:
+    path = files.root / FIGURES_FILE
+    if not path.is_file():
+        return Figures()
+    doc = files.read_yaml(path)
+    if doc is None or doc.data is None:
+        return Figures()
+    figures = files.validate(Figures, doc.data, doc, path)
+    if figures is None:
+        return Figures()
+    for section, items in (
+        ("icon_arrays", figures.icon_arrays),
+        ("timelines", figures.timelines),
+    ):
+        for key, item in items.items():
+            check_source_ids(files, path, doc, (section, key), item.sources, sources)
+    return figures
+
+
+def resolve_markers(content: Content, problems: Problems) -> None:
+    """Each marker must name known data; the sources it shows count as the page's citations."""
+    targets = marker_targets(content)
+    for page in content.pages:
+        for marker in page.markers:
+            known = targets[marker.kind]
+            if marker.id not in known:
+                problems.error(
+                    page.path,
+                    marker.line,
+                    f"unknown {marker.kind} '{marker.id}'" + suggest(marker.id, known),
+                )
+                continue
+            page.citations.extend(
+                Citation(key, marker.line, 1) for key in known[marker.id] if key in content.sources
+            )
+        page.citations.sort(key=lambda c: (c.line, c.column))
+
+
 def load_page(files: ContentFiles, path: Path, settings: SiteSettings | None) -> Page | None:
     text = files.read_text(path)
     if text is None:
@@ -214,6 +299,9 @@ def load_page(files: ContentFiles, path: Path, settings: SiteSettings | None) ->
         files.problems.error(
             name, bad.line, f"malformed citation {bad.text}: {bad.reason}", bad.column
         )
+    markers, marker_mistakes = find_markers(body, body_first_line)
+    for line, message in marker_mistakes:
+        files.problems.error(name, line, message)
     if doc is None:
         return None
     meta = files.validate(PageMeta, doc.data, doc, path)
@@ -240,6 +328,7 @@ def load_page(files: ContentFiles, path: Path, settings: SiteSettings | None) ->
         next_review_due=next_due,
         citations=citations,
         key_point_lines=key_point_lines,
+        markers=markers,
     )
 
 
@@ -257,6 +346,8 @@ def load_content(content_dir: Path) -> tuple[Content | None, Problems]:
     settings = load_settings(files)
     sources, source_paths = load_sources(files)
     glossary = load_glossary(files)
+    evidence = load_evidence(files, sources)
+    figures = load_figures(files, sources)
     pages: list[Page] = []
     page_paths = sorted((content_dir / PAGES_DIR).glob("*.md"))
     for path in page_paths:
@@ -269,5 +360,16 @@ def load_content(content_dir: Path) -> tuple[Content | None, Problems]:
     pages.sort(key=lambda p: order.get(p.name, len(order)))
     settings_path = files.name(content_dir / SETTINGS_FILE)
     page_files = frozenset(path.stem for path in page_paths)
-    content = Content(settings, sources, pages, glossary, source_paths, settings_path, page_files)
+    content = Content(
+        settings,
+        sources,
+        pages,
+        glossary,
+        source_paths,
+        settings_path,
+        page_files,
+        evidence,
+        figures,
+    )
+    resolve_markers(content, problems)
     return content, problems

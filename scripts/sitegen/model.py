@@ -135,6 +135,7 @@ class SiteSettings(_Strict):
     reviewers: dict[str, Reviewer] = Field(min_length=1)
     disclaimer: Text
     review_interval_months: int = Field(default=12, ge=1, le=36)
+    readability_max_grade: float = Field(default=8, gt=0, le=20)
     nav: list[str] = Field(min_length=1)
 
 
@@ -167,6 +168,66 @@ class Source(_Strict):
         if self.DOI:
             return f"https://doi.org/{self.DOI}"
         return self.URL
+
+
+Certainty = Literal["high", "moderate", "low", "very low"]
+SourceIds = Annotated[list[str], Field(min_length=1)]
+
+
+class EvidenceClaim(_Strict):
+    """One "How sure are we?" box: a claim in GRADE words and the evidence behind it."""
+
+    claim: Text
+    certainty: Certainty
+    based_on: Text
+    why: Text
+    sources: SourceIds
+
+
+class IconGroup(_Strict):
+    label: Text
+    per_100: int = Field(ge=0, le=100)
+
+
+class IconArray(_Strict):
+    """Out of 100 people like those in a study, how many had an outcome, per group."""
+
+    title: Text
+    outcome: Text
+    groups: list[IconGroup] = Field(min_length=1, max_length=4)
+    study_size: Text
+    limits: Text
+    sources: SourceIds
+
+
+class TimelineEvent(_Strict):
+    label: Text
+    start: float = Field(alias="from", ge=0)
+    end: float | None = Field(default=None, alias="to")
+    text: Text
+
+
+class Timeline(_Strict):
+    title: Text
+    unit: Literal["days", "weeks", "months"]
+    length: float = Field(gt=0)
+    events: list[TimelineEvent] = Field(min_length=1)
+    note: Text | None = None
+    sources: SourceIds
+
+
+class Figures(_Strict):
+    icon_arrays: dict[str, IconArray] = Field(default_factory=dict)
+    timelines: dict[str, Timeline] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A `[[kind:id]]` line in a page, replaced by a box or a picture."""
+
+    kind: str
+    id: str
+    line: int
 
 
 class PageMeta(_Strict):
@@ -214,6 +275,7 @@ class Page:
     next_review_due: date
     citations: list[Citation] = field(default_factory=list)
     key_point_lines: list[int] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
 
     @property
     def output_name(self) -> str:
@@ -233,6 +295,8 @@ class Content:
     settings_path: str = "content_src/site.yml"
     #: Names of all page files, including any that could not be loaded.
     page_files: frozenset[str] = frozenset()
+    evidence: dict[str, EvidenceClaim] = field(default_factory=dict)
+    figures: Figures = field(default_factory=Figures)
 
     def page(self, name: str) -> Page | None:
         return next((p for p in self.pages if p.name == name), None)

@@ -1,8 +1,8 @@
-"""The generator's two jobs: validate content_src/, and render it into docs/."""
+"""The generator's two jobs: check content_src/, and render it into docs/."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +10,7 @@ from sitegen.checks import check_content
 from sitegen.load import load_content
 from sitegen.model import Content
 from sitegen.problems import Problems
+from sitegen.readability import PageScore, check_readability
 from sitegen.render import render_site
 from sitegen.write import WriteReport, write_outputs
 
@@ -33,26 +34,45 @@ class Project:
         return self.root / "mkdocs.yml"
 
 
+@dataclass
+class Validation:
+    """The outcome of checking content_src/: content is None when there are errors."""
+
+    content: Content | None
+    problems: Problems
+    readability: list[PageScore] = field(default_factory=list)
+    readability_limit: float = 8
+
+
+def check(project: Project, today: date, strict: bool = False) -> Validation:
+    """Load and check everything, including each page's readability."""
+    content, problems = load_content(project.content_dir)
+    result = Validation(None, problems)
+    if content is not None:
+        check_content(content, problems, today, strict, project.mkdocs_config)
+        result.readability_limit = content.settings.readability_max_grade
+    if content is not None and not problems.errors:
+        # Scoring draws every page, which needs every reference in it to be sound.
+        result.readability = check_readability(content, problems)
+    if strict:
+        problems.promote_warnings()
+    result.content = None if problems.errors else content
+    return result
+
+
 def validate(
     project: Project, today: date, strict: bool = False
 ) -> tuple[Content | None, Problems]:
     """Load and check everything; content is None when there are errors."""
-    content, problems = load_content(project.content_dir)
-    if content is not None:
-        check_content(content, problems, today, strict, project.mkdocs_config)
-    if strict:
-        problems.promote_warnings()
-    if problems.errors:
-        return None, problems
-    return content, problems
+    result = check(project, today, strict)
+    return result.content, result.problems
 
 
 def generate(
     project: Project, today: date, strict: bool = False
 ) -> tuple[WriteReport | None, Problems]:
-    """Validate, then write docs/. Nothing is written when any error is found."""
+    """Check, then write docs/. Nothing is written when any error is found."""
     content, problems = validate(project, today, strict)
     if content is None:
         return None, problems
-    outputs = render_site(content)
-    return write_outputs(outputs, project.docs_dir), problems
+    return write_outputs(render_site(content), project.docs_dir), problems

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 import jinja2
 
 from sitegen.citations import replace_citations
+from sitegen.figures import evidence_box, icon_array, timeline
 from sitegen.links import point_links_at_outputs
+from sitegen.markers import expand_markers
 from sitegen.model import (
     NO_DATE,
     Content,
@@ -22,6 +24,7 @@ from sitegen.model import (
 from sitegen.references import full_reference
 
 SOURCES_PAGE = "sources"
+GLOSSARY_PAGE = "glossary"
 ABOUT_PAGE = "about"
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -89,13 +92,38 @@ def cited_keys(page: Page) -> list[str]:
     return list(seen)
 
 
+def _spellings(term: str) -> list[str]:
+    """The term as defined, and with a capital first letter (at the start of a sentence)."""
+    capitalised = term[:1].upper() + term[1:]
+    return [term] if capitalised == term else [term, capitalised]
+
+
 def glossary_terms_in(text: str, glossary: list[GlossaryEntry]) -> list[GlossaryEntry]:
-    """Glossary terms that appear in `text` as whole words, spelled exactly as defined."""
-    return [
-        entry
-        for entry in sorted(glossary, key=lambda e: e.term)
-        if re.search(rf"(?<![\w-]){re.escape(entry.term)}(?![\w-])", text)
-    ]
+    """Glossary terms that appear in `text` as whole words, as tooltip definitions.
+
+    A term matches as defined, or with a capital first letter.
+    """
+    found: dict[str, GlossaryEntry] = {}
+    for entry in glossary:
+        for spelling in _spellings(entry.term):
+            if re.search(rf"(?<![\w-]){re.escape(spelling)}(?![\w-])", text):
+                found[spelling] = GlossaryEntry(term=spelling, definition=entry.definition)
+    return [found[key] for key in sorted(found)]
+
+
+def render_marker(kind: str, key: str, content: Content) -> str:
+    if kind == "evidence":
+        return evidence_box(content.evidence[key])
+    if kind == "icon-array":
+        return icon_array(key, content.figures.icon_arrays[key])
+    return timeline(key, content.figures.timelines[key])
+
+
+def page_markdown(page: Page, content: Content) -> str:
+    """The page body with its markers drawn, before citations become footnotes."""
+    return expand_markers(
+        page.body.strip("\n"), lambda kind, key: render_marker(kind, key, content)
+    )
 
 
 def _footnote(source: Source) -> str:
@@ -109,7 +137,8 @@ def _reviewer_link(name: str, content: Content) -> str:
 
 def render_page(page: Page, content: Content, extra: str = "") -> str:
     """One page of docs/: title, key points, body, sources, review dates, disclaimer."""
-    body = point_links_at_outputs(replace_citations(page.body.strip("\n"), footnote_refs), content)
+    body = replace_citations(page_markdown(page, content), footnote_refs)
+    body = point_links_at_outputs(body, content)
     key_points = [replace_citations(point, footnote_refs) for point in page.meta.key_points]
     footnotes = [(key, _footnote(content.sources[key])) for key in cited_keys(page)]
     visible = "\n".join([page.meta.title, *key_points, body, extra])
@@ -163,10 +192,20 @@ def render_sources_list(content: Content) -> str:
     return _ENV.get_template("sources.md.j2").render(groups=source_entries(content))
 
 
+def render_glossary_list(content: Content) -> str:
+    entries = sorted(content.glossary, key=lambda e: e.term.lower())
+    return _ENV.get_template("glossary.md.j2").render(entries=entries)
+
+
+#: Pages whose generated list follows the text written for them.
+GENERATED_LISTS = {SOURCES_PAGE: render_sources_list, GLOSSARY_PAGE: render_glossary_list}
+
+
 def render_site(content: Content) -> dict[str, str]:
     """Every generated file of docs/, by its path relative to docs/."""
     outputs: dict[str, str] = {}
     for page in content.pages:
-        extra = render_sources_list(content) if page.name == SOURCES_PAGE else ""
+        make_list = GENERATED_LISTS.get(page.name)
+        extra = make_list(content) if make_list else ""
         outputs[page.output_name] = render_page(page, content, extra)
     return outputs
