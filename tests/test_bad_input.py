@@ -93,6 +93,154 @@ CASES = {
         "content_src/pages/overview.md:14:",
         "malformed citation [@ trial-2001]: a space after @",
     ),
+    "tab indentation": (
+        "content_src/sources/trial-2001.yml",
+        "  - family: Smith",
+        "\t- family: Smith",
+        "content_src/sources/trial-2001.yml:5:",
+        "YAML does not allow tabs",
+    ),
+    "duplicate key": (
+        "content_src/pages/faq.md",
+        "nav_title: FAQ",
+        "nav_title: FAQ\ntitle: Again",
+        "content_src/pages/faq.md:4:1:",
+        "duplicate key 'title' (first given on line 2)",
+    ),
+    "bad indentation": (
+        "content_src/sources/trial-2001.yml",
+        "    given: C",
+        "      given: C\n   bad: x",
+        "content_src/sources/trial-2001.yml:",
+        "invalid YAML",
+    ),
+    "front matter not closed": (
+        "content_src/pages/faq.md",
+        "reviewed_by: editors\n---",
+        "reviewed_by: editors\n",
+        "content_src/pages/faq.md:1:",
+        "the front matter is not closed",
+    ),
+    "empty title": (
+        "content_src/pages/faq.md",
+        "title: Questions",
+        'title: " "',
+        "content_src/pages/faq.md:2:",
+        "'title': must not be empty",
+    ),
+    "wrong type": (
+        "content_src/pages/faq.md",
+        "description: Short answers.",
+        "description: [Short, answers]",
+        "content_src/pages/faq.md:4:",
+        "'description' has the wrong type",
+    ),
+    "empty page": (
+        "content_src/pages/sources.md",
+        "Every source we cite, with its dates.",
+        "",
+        "content_src/pages/sources.md:8:",
+        "the page has no text after its front matter",
+    ),
+    "next review before last review": (
+        "content_src/pages/faq.md",
+        "next_review_due: 2027-05-01",
+        "next_review_due: 2026-05-01",
+        "content_src/pages/faq.md:1:",
+        "next_review_due (2026-05-01) must be after last_reviewed (2026-11-01)",
+    ),
+    "malformed PMID": (
+        "content_src/sources/trial-2001.yml",
+        'PMID: "123456"',
+        "PMID: PMC123",
+        "content_src/sources/trial-2001.yml:16:",
+        "'PMC123' is not a valid PMID",
+    ),
+    "malformed URL": (
+        "content_src/sources/health-page.yml",
+        "URL: https://www.example.org/back-pain/",
+        "URL: www.example.org/back-pain/",
+        "content_src/sources/health-page.yml:8:",
+        "is not a valid web address",
+    ),
+    "id does not match file name": (
+        "content_src/sources/trial-2001.yml",
+        "kind: randomized trial",
+        "id: trial-2002\nkind: randomized trial",
+        "content_src/sources/trial-2001.yml:1:",
+        "the id 'trial-2002' does not match the file name 'trial-2001.yml'",
+    ),
+    "empty citation": (
+        "content_src/pages/faq.md",
+        "[@trial-2001]",
+        "[@]",
+        "content_src/pages/faq.md:14:",
+        "malformed citation [@]: an empty citation",
+    ),
+    "page without citations": (
+        "content_src/pages/faq.md",
+        "[@trial-2001]",
+        "",
+        "content_src/pages/faq.md:",
+        "the answer to 'Does it work?' cites no source",
+    ),
+    "link to a missing page": (
+        "content_src/pages/overview.md",
+        "[questions](faq.md)",
+        "[questions](faqs.md)",
+        "content_src/pages/overview.md:",
+        "link to a page that does not exist: 'faqs.md' (did you mean 'faq'?)",
+    ),
+    "link to a missing heading": (
+        "content_src/pages/overview.md",
+        "[questions](faq.md)",
+        "[questions](faq.md#does-it-works)",
+        "content_src/pages/overview.md:",
+        "link to a heading that does not exist: '#does-it-works' in faq.md"
+        " (did you mean 'does-it-work'?)",
+    ),
+    "raw script": (
+        "content_src/pages/faq.md",
+        "Short answers to common questions.",
+        "Short answers.\n\n<script>alert(1)</script>",
+        "content_src/pages/faq.md:12:2:",
+        "raw <script> is not allowed in content",
+    ),
+    "iframe": (
+        "content_src/pages/faq.md",
+        "Short answers to common questions.",
+        '<iframe src="https://example.org"></iframe>',
+        "content_src/pages/faq.md:10:2:",
+        "raw <iframe> is not allowed",
+    ),
+    "object, embed and style": (
+        "content_src/pages/faq.md",
+        "Short answers to common questions.",
+        "<object></object> <embed> <style>p{}</style>",
+        "content_src/pages/faq.md:10:",
+        "raw <embed> is not allowed",
+    ),
+    "event handler": (
+        "content_src/pages/faq.md",
+        "Short answers to common questions.",
+        '<span onclick="steal()">Short</span> answers.',
+        "content_src/pages/faq.md:10:7:",
+        "event-handler attributes such as onclick= are not allowed",
+    ),
+    "javascript link": (
+        "content_src/pages/faq.md",
+        "Short answers to common questions.",
+        "[Short answers](javascript:alert(1)).",
+        "content_src/pages/faq.md:10:17:",
+        "javascript: links are not allowed",
+    ),
+    "data link": (
+        "content_src/pages/faq.md",
+        "Short answers to common questions.",
+        "[Short answers](data:text/html;base64,PHNjcmlwdD4=).",
+        "content_src/pages/faq.md:10:17:",
+        "data: links are not allowed",
+    ),
 }
 
 
@@ -108,6 +256,7 @@ def test_bad_input_is_reported_and_docs_untouched(
         assert status == 1
         lines = [line for line in err.splitlines() if line.startswith(where)]
         assert any(message in line for line in lines), err
+        assert "unknown source 'health-page'" not in err  # no knock-on errors
         assert "Traceback" not in err
     assert tree(generated / "docs") == before
 
@@ -149,4 +298,60 @@ def test_uncited_source_is_a_warning(minimal_project: Path, run_sitegen: RunSite
     assert status == 0
     assert (
         "content_src/sources/health-page.yml:1: warning: source 'health-page' is not cited" in err
+    )
+
+
+def _check_and_generate_fail(
+    project: Path, run_sitegen: RunSitegen, where: str, message: str
+) -> str:
+    before = tree(project / "docs")
+    err = ""
+    for command in ("check", "generate"):
+        status, _, err = run_sitegen(command, "--project", project, "--today", "2026-11-22")
+        assert status == 1, err
+        assert any(line.startswith(where) and message in line for line in err.splitlines()), err
+        assert "Traceback" not in err
+    assert tree(project / "docs") == before
+    return err
+
+
+def test_file_that_is_not_utf8(generated: Path, run_sitegen: RunSitegen) -> None:
+    faq = generated / "content_src/pages/faq.md"
+    faq.write_bytes(faq.read_bytes().replace(b"Short answers to", b"Short \xe9answers to"))
+    _check_and_generate_fail(
+        generated, run_sitegen, "content_src/pages/faq.md:10:", "not UTF-8 text (byte 150 is 0xe9)"
+    )
+
+
+def test_symlink_out_of_the_content_folder(
+    generated: Path, run_sitegen: RunSitegen, tmp_path: Path
+) -> None:
+    outside = tmp_path / "elsewhere.yml"
+    outside.write_bytes((generated / "content_src/sources/health-page.yml").read_bytes())
+    (generated / "content_src/sources/linked.yml").symlink_to(outside)
+    _check_and_generate_fail(
+        generated, run_sitegen, "content_src/sources/linked.yml:1:", "outside content_src/"
+    )
+
+
+def test_unexpected_file_is_reported(generated: Path, run_sitegen: RunSitegen) -> None:
+    source = generated / "content_src/sources/health-page.yml"
+    source.rename(source.with_suffix(".yaml"))
+    status, _, err = run_sitegen("check", "--project", generated, "--today", "2026-11-22")
+    assert (
+        "content_src/sources/health-page.yaml:1: warning: unexpected file: source files end in"
+        " .yml (rename it to health-page.yml)" in err
+    )
+    assert status == 1  # and the FAQ now cites a source that is not there
+    assert "unknown source 'health-page'" in err
+
+
+def test_hand_edit_of_a_generated_page_is_caught(generated: Path, run_sitegen: RunSitegen) -> None:
+    page = generated / "docs/faq.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Short answers", "Edited"))
+    _check_and_generate_fail(
+        generated,
+        run_sitegen,
+        "docs/faq.md:1:",
+        "this generated file was edited by hand: make the change in content_src/pages/faq.md",
     )

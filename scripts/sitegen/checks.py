@@ -24,11 +24,12 @@ def check_citations(content: Content, problems: Problems) -> None:
     for page in content.pages:
         for citation in page.citations:
             cited.add(citation.key)
-            if citation.key not in known:
+            if citation.key not in known and citation.key not in content.source_files:
                 problems.error(
                     page.path,
                     citation.line,
-                    f"unknown source '{citation.key}'" + suggest(citation.key, known),
+                    f"unknown source '{citation.key}'"
+                    + suggest(citation.key, content.source_files),
                     citation.column,
                 )
         if not page.citations and page.name not in PAGES_WITHOUT_CLAIMS:

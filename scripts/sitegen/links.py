@@ -87,6 +87,8 @@ def check_links(content: Content, problems: Problems) -> None:
                     continue
                 name = match.group("name")
                 anchor = (match.group("anchor") or "#")[1:]
+                if name in content.page_files and name not in pages:
+                    continue  # the page has errors of its own, reported where they are
                 if name not in pages:
                     problems.error(
                         page.path,

@@ -25,6 +25,7 @@ from sitegen.model import (
     is_valid_id,
 )
 from sitegen.problems import Problems, display_path, suggest
+from sitegen.safety import unsafe_content
 from sitegen.yamlfile import KeyPath, YamlDocument, YamlError, parse_yaml
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -48,8 +49,22 @@ class ContentFiles:
     def name(self, path: Path) -> str:
         return display_path(path, self.project)
 
+    def outside(self, path: Path) -> bool:
+        """True (after reporting it) for a symlink that leads out of the content folder."""
+        target = path.resolve()
+        if target.is_relative_to(self.root.resolve()):
+            return False
+        self.problems.error(
+            self.name(path),
+            1,
+            f"this is a link to {target}, outside content_src/: copy the file in instead",
+        )
+        return True
+
     def read_text(self, path: Path) -> str | None:
         """The file's text (BOM and Windows line endings accepted), or None after an error."""
+        if self.outside(path):
+            return None
         try:
             raw = path.read_bytes()
         except OSError as exc:
@@ -299,6 +314,8 @@ def load_page(files: ContentFiles, path: Path, settings: SiteSettings | None) ->
         files.problems.error(
             name, bad.line, f"malformed citation {bad.text}: {bad.reason}", bad.column
         )
+    for line, column, message in unsafe_content(body, body_first_line):
+        files.problems.error(name, line, message, column)
     markers, marker_mistakes = find_markers(body, body_first_line)
     for line, message in marker_mistakes:
         files.problems.error(name, line, message)
@@ -332,6 +349,35 @@ def load_page(files: ContentFiles, path: Path, settings: SiteSettings | None) ->
     )
 
 
+KNOWN_FILES = frozenset({"README.md", SETTINGS_FILE, GLOSSARY_FILE, EVIDENCE_FILE, FIGURES_FILE})
+
+
+def report_unexpected_files(files: ContentFiles) -> None:
+    """Files the generator would silently ignore are probably mistakes: say so."""
+    for path in sorted(files.root.rglob("*")):
+        relative = path.relative_to(files.root)
+        if path.is_dir() or relative.name.startswith("."):
+            continue
+        folder = relative.parts[0] if len(relative.parts) > 1 else ""
+        expected = (
+            (folder == "" and relative.name in KNOWN_FILES)
+            or (folder == PAGES_DIR and len(relative.parts) == 2 and path.suffix == ".md")
+            or (folder == SOURCES_DIR and len(relative.parts) == 2 and path.suffix == ".yml")
+        )
+        if expected:
+            continue
+        if folder == SOURCES_DIR and path.suffix == ".yaml":
+            hint = f": source files end in .yml (rename it to {path.stem}.yml)"
+        elif folder == PAGES_DIR and path.suffix in {".markdown", ".txt"}:
+            hint = f": pages end in .md (rename it to {path.stem}.md)"
+        else:
+            hint = (
+                ": sitegen ignores it (pages go in pages/*.md, sources in sources/*.yml)"
+                + suggest(relative.name, KNOWN_FILES)
+            )
+        files.problems.warning(files.name(path), 1, f"unexpected file{hint}")
+
+
 def load_content(content_dir: Path) -> tuple[Content | None, Problems]:
     """Read and check every file in `content_dir`, field by field.
 
@@ -343,6 +389,7 @@ def load_content(content_dir: Path) -> tuple[Content | None, Problems]:
     if not content_dir.is_dir():
         problems.error(files.name(content_dir), 1, "the content folder does not exist")
         return None, problems
+    report_unexpected_files(files)
     settings = load_settings(files)
     sources, source_paths = load_sources(files)
     glossary = load_glossary(files)
@@ -370,6 +417,7 @@ def load_content(content_dir: Path) -> tuple[Content | None, Problems]:
         page_files,
         evidence,
         figures,
+        frozenset(path.stem for path in (content_dir / SOURCES_DIR).glob("*.yml")),
     )
     resolve_markers(content, problems)
     return content, problems

@@ -297,6 +297,8 @@ class Content:
     page_files: frozenset[str] = frozenset()
     evidence: dict[str, EvidenceClaim] = field(default_factory=dict)
     figures: Figures = field(default_factory=Figures)
+    #: Ids of all source files, including any that could not be loaded.
+    source_files: frozenset[str] = frozenset()
 
     def page(self, name: str) -> Page | None:
         return next((p for p in self.pages if p.name == name), None)

@@ -9,10 +9,10 @@ from pathlib import Path
 from sitegen.checks import check_content
 from sitegen.load import load_content
 from sitegen.model import Content
-from sitegen.problems import Problems
+from sitegen.problems import Problems, display_path
 from sitegen.readability import PageScore, check_readability
 from sitegen.render import render_site
-from sitegen.write import WriteReport, write_outputs
+from sitegen.write import WriteReport, generated_files, hand_edit_source, write_outputs
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,21 @@ class Validation:
     readability_limit: float = 8
 
 
+def report_hand_edits(project: Project, problems: Problems) -> None:
+    """Generated pages changed by hand would lose the change on the next run: stop first."""
+    if not project.docs_dir.is_dir():
+        return
+    for path in generated_files(project.docs_dir):
+        source = hand_edit_source(path)
+        if source is not None:
+            problems.error(
+                display_path(path, project.root),
+                1,
+                f"this generated file was edited by hand: make the change in {source}"
+                " instead, then delete this file and run make site to write it again",
+            )
+
+
 def check(project: Project, today: date, strict: bool = False) -> Validation:
     """Load and check everything, including each page's readability."""
     content, problems = load_content(project.content_dir)
@@ -54,6 +69,7 @@ def check(project: Project, today: date, strict: bool = False) -> Validation:
     if content is not None and not problems.errors:
         # Scoring draws every page, which needs every reference in it to be sound.
         result.readability = check_readability(content, problems)
+    report_hand_edits(project, problems)
     if strict:
         problems.promote_warnings()
     result.content = None if problems.errors else content

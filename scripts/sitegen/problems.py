@@ -68,7 +68,7 @@ def suggest(word: str, choices: Iterable[str]) -> str:
 
 def display_path(path: Path, root: Path) -> str:
     """A path as people see it in messages: relative to the project when possible."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    for candidate, base in ((path.absolute(), root.absolute()), (path.resolve(), root.resolve())):
+        if candidate.is_relative_to(base):
+            return candidate.relative_to(base).as_posix()
+    return path.as_posix()

@@ -22,6 +22,7 @@ from sitegen.model import (
     format_source_date,
 )
 from sitegen.references import full_reference
+from sitegen.write import stamp
 
 SOURCES_PAGE = "sources"
 GLOSSARY_PAGE = "glossary"
@@ -207,5 +208,5 @@ def render_site(content: Content) -> dict[str, str]:
     for page in content.pages:
         make_list = GENERATED_LISTS.get(page.name)
         extra = make_list(content) if make_list else ""
-        outputs[page.output_name] = render_page(page, content, extra)
+        outputs[page.output_name] = stamp(render_page(page, content, extra))
     return outputs

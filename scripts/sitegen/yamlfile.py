@@ -87,7 +87,13 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     Raises YamlError for syntax errors, duplicate keys and anchors/tags we do not use.
     """
     offset = first_line - 1
-    loader = _TextDatesLoader(text)
+    try:
+        loader = _TextDatesLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + first_line
+        raise YamlError(
+            f"invalid YAML: the character {exc.character!r} is not allowed here", line
+        ) from None
     try:
         node = loader.get_single_node()
         if node is None:
