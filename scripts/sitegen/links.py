@@ -107,6 +107,23 @@ def check_links(content: Content, problems: Problems) -> None:
                 )
 
 
+_EXTERNAL_LINK = re.compile(r"(\]\(https?://[^)\s]+(?:\s+\"[^\"]*\")?\))(?!\{)")
+EXTERNAL_LINK_ATTRIBUTES = '{ rel="noopener noreferrer" }'
+
+
+def mark_external_links(text: str) -> str:
+    """Links to other sites tell them nothing about this one (rel="noopener noreferrer")."""
+    masked = mask_code(text)
+    pieces: list[str] = []
+    last = 0
+    for match in _EXTERNAL_LINK.finditer(masked):
+        pieces.append(text[last : match.end()])
+        pieces.append(EXTERNAL_LINK_ATTRIBUTES)
+        last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 def point_links_at_outputs(text: str, content: Content) -> str:
     """Rewrite `(overview.md#x)` as `(index.md#x)`: links name content files, docs/ differs."""
     outputs = {page.name: page.output_name for page in content.pages}

@@ -126,6 +126,13 @@ class Reviewer(_Strict):
     role: Text
 
 
+class AboutItem(_Strict):
+    """What the site is about, as schema.org types it (for structured data)."""
+
+    type: Literal["Drug", "MedicalCondition", "MedicalTherapy"] = Field(alias="@type")
+    name: Text
+
+
 class SiteSettings(_Strict):
     site_name: Text
     site_description: Text
@@ -136,6 +143,7 @@ class SiteSettings(_Strict):
     disclaimer: Text
     review_interval_months: int = Field(default=12, ge=1, le=36)
     readability_max_grade: float = Field(default=8, gt=0, le=20)
+    about: list[AboutItem] = Field(default_factory=list)
     nav: list[str] = Field(min_length=1)
 
 

@@ -10,7 +10,7 @@ import jinja2
 
 from sitegen.citations import replace_citations
 from sitegen.figures import evidence_box, icon_array, timeline
-from sitegen.links import point_links_at_outputs
+from sitegen.links import mark_external_links, point_links_at_outputs
 from sitegen.markers import expand_markers
 from sitegen.model import (
     NO_DATE,
@@ -22,9 +22,11 @@ from sitegen.model import (
     format_source_date,
 )
 from sitegen.references import full_reference
+from sitegen.structured import json_ld
 from sitegen.write import stamp
 
 SOURCES_PAGE = "sources"
+FAQ_PAGE = "faq"
 GLOSSARY_PAGE = "glossary"
 ABOUT_PAGE = "about"
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -141,7 +143,8 @@ def render_page(page: Page, content: Content, extra: str = "") -> str:
     body = replace_citations(page_markdown(page, content), footnote_refs)
     body = point_links_at_outputs(body, content)
     key_points = [replace_citations(point, footnote_refs) for point in page.meta.key_points]
-    footnotes = [(key, _footnote(content.sources[key])) for key in cited_keys(page)]
+    cited = cited_keys(page)
+    footnotes = [(key, _footnote(content.sources[key])) for key in cited]
     visible = "\n".join([page.meta.title, *key_points, body, extra])
     reviewer = content.settings.reviewers[page.meta.reviewed_by]
     text = _ENV.get_template("page.md.j2").render(
@@ -153,8 +156,11 @@ def render_page(page: Page, content: Content, extra: str = "") -> str:
         settings=content.settings,
         abbreviations=glossary_terms_in(visible, content.glossary),
         reviewed_by=_reviewer_link(reviewer.name, content),
+        json_ld=json_ld(page, content, cited, page.name == FAQ_PAGE),
     )
-    return _BLANK_LINES.sub("\n\n", text)
+    front_matter, separator, markdown_text = text.partition("\n---\n")
+    markdown_text = mark_external_links(_BLANK_LINES.sub("\n\n", markdown_text))
+    return front_matter + separator + markdown_text
 
 
 def source_entries(content: Content) -> list[tuple[str, list[SourceEntry]]]:

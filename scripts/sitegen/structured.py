@@ -1,0 +1,75 @@
+"""Structured data (schema.org JSON-LD) for each page, equal to what the page shows."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import markdown
+
+from sitegen.citations import CITATION_GROUP
+from sitegen.faq import split_faq
+from sitegen.model import Content, Page
+from sitegen.references import full_reference
+
+_TAGS = re.compile(r"<[^>]+>")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def visible_text(markdown_text: str) -> str:
+    """The words a visitor sees for a piece of Markdown, without citation numbers."""
+    without_citations = CITATION_GROUP.sub("", markdown_text)
+    html = markdown.markdown(without_citations)
+    text = _TAGS.sub(" ", html)
+    for entity, char in (("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"')):
+        text = text.replace(entity, char)
+    return " ".join(text.split())
+
+
+def _plain_reference(markdown_reference: str) -> str:
+    return visible_text(_LINK.sub(r"\1", markdown_reference)).replace("\\", "")
+
+
+def medical_web_page(page: Page, content: Content, cited: list[str]) -> dict[str, Any]:
+    reviewer = content.settings.reviewers[page.meta.reviewed_by]
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": page.meta.title,
+        "description": page.meta.description,
+        "lastReviewed": page.meta.last_reviewed.isoformat(),
+        "reviewedBy": {"@type": "Organization", "name": reviewer.name},
+        "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+        "about": [item.model_dump(by_alias=True) for item in content.settings.about],
+        "publisher": {"@type": "Organization", "name": content.settings.publisher},
+        "inLanguage": "en",
+    }
+    if cited:
+        data["citation"] = [_plain_reference(full_reference(content.sources[key])) for key in cited]
+    return data
+
+
+def faq_page(page: Page) -> dict[str, Any]:
+    _, entries = split_faq(page.body, page.body_first_line)
+    return {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": entry.question,
+                "acceptedAnswer": {"@type": "Answer", "text": visible_text(entry.answer)},
+            }
+            for entry in entries
+        ],
+    }
+
+
+def json_ld(page: Page, content: Content, cited: list[str], is_faq: bool) -> str:
+    """The page's JSON-LD, safe to place inside a <script> element."""
+    items = [medical_web_page(page, content, cited)]
+    if is_faq:
+        items.append(faq_page(page))
+    text = json.dumps(items if len(items) > 1 else items[0], ensure_ascii=False, sort_keys=True)
+    return text.replace("</", "<\\/")

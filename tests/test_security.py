@@ -1,0 +1,101 @@
+"""The built site's own safety: a strict Content-Security-Policy, external links that
+leak nothing, and no request to any host but the site's own."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, TODAY
+from sitegen.pipeline import Project, validate
+
+
+def _pages(built_site: Path) -> list[tuple[str, BeautifulSoup]]:
+    return [
+        (path.relative_to(built_site).as_posix(), BeautifulSoup(path.read_bytes(), "html.parser"))
+        for path in sorted(built_site.rglob("*.html"))
+    ]
+
+
+def _policy(soup: BeautifulSoup) -> dict[str, list[str]]:
+    meta = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert meta is not None
+    directives = [part.split() for part in str(meta["content"]).split(";") if part.strip()]
+    return {name: values for name, *values in directives}
+
+
+def test_every_page_has_a_strict_content_security_policy(built_site: Path) -> None:
+    for name, soup in _pages(built_site):
+        policy = _policy(soup)
+        assert policy["default-src"] == ["'self'"], name
+        assert policy["object-src"] == ["'none'"], name
+        assert "'unsafe-inline'" not in policy["script-src"], name
+        assert all(v == "'self'" or v.startswith("'sha256-") for v in policy["script-src"])
+        # The policy comes before any script, so it covers them all.
+        head = str(soup.head)
+        assert head.index("Content-Security-Policy") < head.index("<script")
+
+
+def test_every_inline_script_is_allowed_by_its_hash(built_site: Path) -> None:
+    for name, soup in _pages(built_site):
+        allowed = set(_policy(soup)["script-src"])
+        for script in soup.find_all("script"):
+            if script.get("src"):
+                assert not urlsplit(str(script["src"])).netloc, (name, script["src"])
+                continue
+            if script.get("type") in {"application/json", "application/ld+json"}:
+                continue  # data, never run
+            digest = hashlib.sha256((script.string or "").encode("utf-8")).digest()
+            token = f"'sha256-{base64.b64encode(digest).decode()}'"
+            assert token in allowed, f"{name}: inline script not in the policy: {token}"
+
+
+def test_external_links_carry_noopener_noreferrer(built_site: Path) -> None:
+    external = 0
+    for name, soup in _pages(built_site):
+        for link in soup.find_all("a", href=True):
+            if urlsplit(str(link["href"])).scheme in {"http", "https"}:
+                external += 1
+                assert {"noopener", "noreferrer"} <= set(link.get("rel") or []), (name, link)
+    assert external > 20  # the references link out to DOIs, PubMed and guidelines
+
+
+@pytest.mark.browser
+def test_pages_and_search_request_nothing_from_other_hosts(browser: object, site_url: str) -> None:
+    from playwright.sync_api import Browser
+
+    assert isinstance(browser, Browser)
+    content, _ = validate(Project(ROOT), TODAY)
+    assert content is not None
+    origin = urlsplit(site_url).netloc
+    context = browser.new_context()
+    requests: list[str] = []
+    violations: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    for item in content.pages:
+        stem = item.output_name.removesuffix(".md")
+        page.goto(site_url + ("" if stem == "index" else f"{stem}/"))
+        page.wait_for_load_state("networkidle")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("insurance")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.locator(".md-search-result__item a").first.click()
+    page.wait_for_load_state("networkidle")
+    context.close()
+    hosts = {urlsplit(url).netloc for url in requests if urlsplit(url).scheme in {"http", "https"}}
+    assert len(requests) > len(content.pages)
+    assert hosts == {origin}, sorted(hosts)
+    assert not violations, violations
