@@ -1,13 +1,14 @@
 # make site   build the site into site/ (sets up .venv on first use)
 # make test   run every check and test
 # make serve  live preview at http://127.0.0.1:8000
+# make site-zensical  build the same docs/ with Zensical into site-zensical/
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve generate check lint clean
+.PHONY: site site-zensical test serve generate check lint clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -n "$(PYTHON)" || { echo "make: Python 3.11 or newer is needed (python3.11 or python3 on PATH)"; exit 1; }
@@ -24,6 +25,9 @@ check: $(STAMP)
 site: generate
 	$(BIN)/mkdocs build --strict --site-dir site
 
+site-zensical: generate
+	$(BIN)/python -m sitegen.zensical_build site-zensical
+
 serve: $(STAMP)
 	$(BIN)/sitegen serve
 
@@ -36,4 +40,4 @@ test: lint
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site-zensical $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from sitegen.citations import find_citations
+from sitegen.drafts import check_drafts
 from sitegen.faq import split_faq
 from sitegen.links import check_links
 from sitegen.model import Content, format_day
@@ -155,5 +156,6 @@ def check_content(
     check_faq(content, problems)
     check_review_dates(content, problems, today, strict)
     check_links(content, problems)
+    check_drafts(content, problems)
     if mkdocs_config is not None:
         check_mkdocs_nav(content, mkdocs_config, problems)

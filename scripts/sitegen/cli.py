@@ -6,11 +6,29 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
-from sitegen import __version__
+from sitegen import __version__, importer, review, scaffold
 from sitegen.pipeline import Project, check, generate
 from sitegen.problems import Problems
 from sitegen.readability import format_table
+
+
+class _Command(Protocol):
+    """A maintainer's command: a module with add_command() and run()."""
+
+    def add_command(
+        self, commands: scaffold.Subcommands, parents: list[argparse.ArgumentParser]
+    ) -> None: ...
+
+    def run(self, args: argparse.Namespace, project_root: Path, today: date) -> int: ...
+
+
+MAINTAINER_COMMANDS: dict[str, _Command] = {
+    "new-source": scaffold,
+    "import": importer,
+    "review": review,
+}
 
 
 def _today(text: str) -> date:
@@ -33,20 +51,21 @@ def _parser() -> argparse.ArgumentParser:
         description="Check the content in content_src/ and generate the pages in docs/.",
     )
     parser.add_argument("--version", action="version", version=f"sitegen {__version__}")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
+    where = argparse.ArgumentParser(add_help=False)
+    where.add_argument(
         "--project",
         type=Path,
         default=None,
         help="the project folder (the one holding content_src/); default: found from here",
     )
-    common.add_argument(
+    where.add_argument(
         "--today",
         type=_today,
         default=None,
         metavar="YYYY-MM-DD",
-        help="the date that counts as today for review dates (default: the real date)",
+        help="the date that counts as today for review and access dates (default: the real date)",
     )
+    common = argparse.ArgumentParser(add_help=False, parents=[where])
     common.add_argument(
         "--strict", action="store_true", help="treat warnings such as overdue reviews as errors"
     )
@@ -61,6 +80,8 @@ def _parser() -> argparse.ArgumentParser:
         help="preview the site; regenerate and reload on every change in content_src/",
     )
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    for command in MAINTAINER_COMMANDS.values():
+        command.add_command(commands, [where])
     return parser
 
 
@@ -82,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     project = Project(args.project or _find_project(Path.cwd()))
     today = args.today or date.today()
+    if args.command in MAINTAINER_COMMANDS:
+        return MAINTAINER_COMMANDS[args.command].run(args, project.root, today)
     if args.command == "serve":
         from sitegen.serve import serve
 

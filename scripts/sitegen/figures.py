@@ -50,33 +50,31 @@ _ICON_CELL = 22
 _ICON_COLUMNS = 10
 
 
-def _person(x: float, y: float, hit: bool) -> str:
-    kind = "hit" if hit else "miss"
-    return (
-        f'<g class="icon-array__{kind}" transform="translate({x:g} {y:g})">'
-        '<circle cx="11" cy="5.5" r="4"/>'
-        '<path d="M4 20v-4.5a5 5 0 0 1 5-5h4a5 5 0 0 1 5 5V20z"/></g>'
-    )
+_PERSON = '<circle cx="11" cy="5.5" r="4"/><path d="M4 20v-4.5a5 5 0 0 1 5-5h4a5 5 0 0 1 5 5V20z"/>'
 
 
-def _icon_panel(count: int, label: str) -> str:
+def _icon_panel(count: int, label: str, symbol: str) -> str:
     size = _ICON_CELL * _ICON_COLUMNS
     icons = "".join(
-        _person((i % _ICON_COLUMNS) * _ICON_CELL, (i // _ICON_COLUMNS) * _ICON_CELL, i < count)
+        f'<use href="#{symbol}" class="icon-array__{"hit" if i < count else "miss"}"'
+        f' x="{(i % _ICON_COLUMNS) * _ICON_CELL}" y="{(i // _ICON_COLUMNS) * _ICON_CELL}"/>'
         for i in range(100)
     )
     name = escape(f"{count} out of 100 people {label}")
     return (
         '<div class="icon-array__panel">'
         f'<svg viewBox="0 0 {size} {size}" role="img" aria-label="{name}" focusable="false">'
-        f"{icons}</svg>"
+        f'<defs><g id="{symbol}">{_PERSON}</g></defs>{icons}</svg>'
         f'<p class="icon-array__label"><strong>{count} in 100</strong> {escape(label)}</p>'
         "</div>"
     )
 
 
 def icon_array(key: str, figure: IconArray) -> str:
-    panels = "".join(_icon_panel(group.per_100, group.label) for group in figure.groups)
+    panels = "".join(
+        _icon_panel(group.per_100, group.label, f"person-{key}-{index}")
+        for index, group in enumerate(figure.groups)
+    )
     first, *others = figure.groups
     parts = [f"about {first.per_100} {figure.outcome} {first.label}"]
     parts += [f"about {group.per_100} {group.label}" for group in others]

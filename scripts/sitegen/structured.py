@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import Any
@@ -27,7 +28,9 @@ def visible_text(markdown_text: str) -> str:
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=4096)
 def _plain_reference(markdown_reference: str) -> str:
+    """A reference as plain text; cached, since a source is cited on many pages."""
     return visible_text(_LINK.sub(r"\1", markdown_reference)).replace("\\", "")
 
 

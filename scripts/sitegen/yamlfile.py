@@ -2,6 +2,10 @@
 
 Dates stay text (the models check them), duplicate keys are mistakes, and every
 syntax error carries a line and column.
+
+Parsing uses libyaml (PyYAML's C parser, about 15 times faster) when PyYAML has it. Any
+file libyaml finds a problem in is parsed again by PyYAML's Python parser, so every
+message, line and column is the Python parser's.
 """
 
 from __future__ import annotations
@@ -23,6 +27,15 @@ _TextDatesLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+_FastLoader: type[yaml.CSafeLoader] | None = None
+if yaml.__with_libyaml__:
+
+    class _CTextDatesLoader(yaml.CSafeLoader):
+        """The same loader on libyaml."""
+
+    _CTextDatesLoader.yaml_implicit_resolvers = _TextDatesLoader.yaml_implicit_resolvers
+    _FastLoader = _CTextDatesLoader
 
 
 class YamlError(Exception):
@@ -81,11 +94,36 @@ def _walk(node: Node, path: KeyPath, lines: dict[KeyPath, int], offset: int) -> 
             _walk(item, (*path, index), lines, offset)
 
 
+def _parse_fast(text: str, first_line: int) -> YamlDocument | None:
+    """`text` parsed by libyaml, or None when libyaml is missing or finds any problem.
+
+    Text with characters the Python parser refuses, or with tabs (which it refuses in
+    places where libyaml takes them), is left to the Python parser.
+    """
+    if _FastLoader is None or "\t" in text or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return None
+    loader = _FastLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return YamlDocument(None, {}, first_line)
+        lines: dict[KeyPath, int] = {}
+        _walk(node, (), lines, first_line - 1)
+        return YamlDocument(loader.construct_document(node), lines, first_line)
+    except (yaml.YAMLError, YamlError):
+        return None
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse `text`, which starts on line `first_line` of its file.
 
     Raises YamlError for syntax errors, duplicate keys and anchors/tags we do not use.
     """
+    fast = _parse_fast(text, first_line)
+    if fast is not None:
+        return fast
     offset = first_line - 1
     try:
         loader = _TextDatesLoader(text)

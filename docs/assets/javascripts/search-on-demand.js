@@ -1,0 +1,41 @@
+/* Load the search index only when a visitor starts to search.
+ *
+ * The theme asks for search/search_index.json as soon as a page opens. Most visitors
+ * never search, so this holds that one request back until the search box gets focus
+ * (by click, tap or keyboard shortcut), or the page was opened from a search result.
+ * Every other request goes ahead untouched. */
+(function () {
+  "use strict";
+  var INDEX = /\/search\/search_index\.json$/;
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  var waiting = [];
+  var started = false;
+
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.searchIndexRequest = INDEX.test(String(url));
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (this.searchIndexRequest && !started) {
+      waiting.push([this, arguments]);
+      return undefined;
+    }
+    return send.apply(this, arguments);
+  };
+
+  function start() {
+    if (started) return;
+    started = true;
+    waiting.forEach(function (request) { send.apply(request[0], request[1]); });
+    waiting = [];
+  }
+
+  document.addEventListener("focusin", function (event) {
+    if (event.target.closest && event.target.closest(".md-search")) start();
+  });
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("label[for='__search']")) start();
+  });
+  if (new URLSearchParams(location.search).has("h")) start();
+})();
