@@ -98,3 +98,13 @@ def test_nothing_is_loaded_from_another_host(built_site: Path) -> None:
             for element in soup.find_all(tag):
                 url = str(element.get(attr) or "")
                 assert not url.startswith(("http:", "https:", "//")), (path, url)
+
+
+def test_edit_links_open_the_content_file_not_the_generated_one(
+    content: Content, built_site: Path
+) -> None:
+    for page in content.pages:
+        link = page_html(built_site, page.output_name).find("a", rel="edit")
+        assert link is not None, page.name
+        assert str(link["href"]).endswith(f"/edit/main/{page.path}")
+        assert page.path.startswith("content_src/pages/")

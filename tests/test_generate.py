@@ -100,3 +100,39 @@ def test_windows_line_endings_and_bom_are_accepted(
     status, _, err = run_sitegen("generate", "--project", minimal_project, "--today", "2026-11-22")
     assert status == 0, err
     assert tree(minimal_project / "docs")["faq.md"] == tree(GOLDEN)["faq.md"]
+
+
+def test_whats_changed_lists_every_pages_changes_newest_first(
+    minimal_project: Path, run_sitegen: RunSitegen
+) -> None:
+    content = minimal_project / "content_src"
+    (content / "pages" / "changes.md").write_text(
+        "---\ntitle: What's changed\nnav_title: What's changed\ndescription: Changes.\n"
+        "last_reviewed: 2026-11-01\nreviewed_by: editors\n---\n\nWhat changed, newest first.\n",
+        encoding="utf-8",
+    )
+    settings = content / "site.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("  - sources", "  - sources\n  - changes"),
+        encoding="utf-8",
+    )
+    for page, entries in (
+        ("faq.md", "  - date: 2026-10-01\n    summary: Added a question.\n"),
+        ("overview.md", "  - date: 2026-11-01\n    summary: New trial added.\n"),
+    ):
+        path = content / "pages" / page
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace("reviewed_by: editors\n", f"reviewed_by: editors\nchanges:\n{entries}"),
+            encoding="utf-8",
+        )
+    status, _, err = run_sitegen("generate", "--project", minimal_project, "--today", "2026-11-22")
+    assert status == 0, err
+    page = (minimal_project / "docs" / "changes.md").read_text(encoding="utf-8")
+    rows = [line for line in page.splitlines() if line.startswith("| ") and "2026" in line]
+    assert rows == [
+        "| 1 November 2026 | [Overview](index.md) | New trial added. |",
+        "| 1 October 2026 | [FAQ](faq.md) | Added a question. |",
+    ]
+    status, _, err = run_sitegen("check", "--project", minimal_project, "--today", "2026-10-15")
+    assert "a change is dated 2026-11-01, in the future (today is 2026-10-15)" in err

@@ -15,7 +15,7 @@ from sitegen.model import Content, format_day
 from sitegen.problems import Problems, display_path, suggest
 
 #: Pages that list or explain sources rather than make claims, so need no citation.
-PAGES_WITHOUT_CLAIMS = frozenset({"sources", "glossary"})
+PAGES_WITHOUT_CLAIMS = frozenset({"sources", "glossary", "changes"})
 FAQ_PAGE = "faq"
 
 
@@ -108,6 +108,14 @@ def check_review_dates(content: Content, problems: Problems, today: date, strict
                 f"last_reviewed ({last.isoformat()}) is in the future (today is"
                 f" {today.isoformat()})",
             )
+        for change in page.meta.changes:
+            if change.date > today:
+                problems.error(
+                    page.path,
+                    1,
+                    f"a change is dated {change.date.isoformat()}, in the future (today is"
+                    f" {today.isoformat()})",
+                )
         if due < today:
             message = (
                 f"review overdue: the next review was due on {format_day(due)};"

@@ -238,6 +238,13 @@ class Marker:
     line: int
 
 
+class Change(_Strict):
+    """One entry of a page's change log: what changed for visitors, and when."""
+
+    date: IsoDate
+    summary: Text
+
+
 class PageMeta(_Strict):
     """A page's front matter."""
 
@@ -248,6 +255,8 @@ class PageMeta(_Strict):
     next_review_due: IsoDate | None = None
     reviewed_by: Text
     key_points: list[Text] = Field(default_factory=list)
+    #: What changed on this page and when, newest first or in any order.
+    changes: list[Change] = Field(default_factory=list)
     #: Rank this page higher (above 1) or lower (below 1) in the site's search results.
     search_boost: float | None = Field(default=None, gt=0, le=10)
 

@@ -28,6 +28,7 @@ from sitegen.write import stamp
 SOURCES_PAGE = "sources"
 FAQ_PAGE = "faq"
 GLOSSARY_PAGE = "glossary"
+CHANGES_PAGE = "changes"
 ABOUT_PAGE = "about"
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -163,6 +164,9 @@ def render_page(page: Page, content: Content, extra: str = "") -> str:
         abbreviations=glossary_terms_in(visible, content.glossary),
         reviewed_by=_reviewer_link(reviewer.name, content),
         json_ld=json_ld(page, content, cited, page.name == FAQ_PAGE),
+        edit_url=f"{content.settings.repo_url}/edit/main/{page.path}"
+        if content.settings.repo_url
+        else None,
     )
     front_matter, separator, markdown_text = text.partition("\n---\n")
     markdown_text = mark_external_links(_BLANK_LINES.sub("\n\n", markdown_text))
@@ -210,8 +214,22 @@ def render_glossary_list(content: Content) -> str:
     return _ENV.get_template("glossary.md.j2").render(entries=entries)
 
 
+def render_changes_list(content: Content) -> str:
+    """Every page's recorded changes, newest first, for the "What's changed" page."""
+    changes = sorted(
+        ((change, page) for page in content.pages for change in page.meta.changes),
+        key=lambda item: (item[0].date, item[1].output_name),
+        reverse=True,
+    )
+    return _ENV.get_template("changes.md.j2").render(changes=changes)
+
+
 #: Pages whose generated list follows the text written for them.
-GENERATED_LISTS = {SOURCES_PAGE: render_sources_list, GLOSSARY_PAGE: render_glossary_list}
+GENERATED_LISTS = {
+    SOURCES_PAGE: render_sources_list,
+    GLOSSARY_PAGE: render_glossary_list,
+    CHANGES_PAGE: render_changes_list,
+}
 
 
 def render_site(content: Content) -> dict[str, str]:

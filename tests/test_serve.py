@@ -1,0 +1,78 @@
+"""`sitegen serve`: an edit in content_src/ shows on the served page without a restart."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import ROOT
+
+COPIED = ("content_src", "docs", "overrides", "mkdocs.yml")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in _fetch(url):
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_editing_content_regenerates_the_served_page(tmp_path: Path) -> None:
+    for name in COPIED:
+        source = ROOT / name
+        target = tmp_path / name
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copy2(source, target)
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sitegen",
+            "serve",
+            "--project",
+            str(tmp_path),
+            "--today",
+            "2026-11-22",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/faq/"
+    try:
+        assert _wait_for(url, "Questions people ask", 60), "the preview did not start"
+        faq = tmp_path / "content_src" / "pages" / "faq.md"
+        text = faq.read_text(encoding="utf-8")
+        faq.write_text(
+            text.replace("## Does it hurt?", "## Does it hurt at all?", 1), encoding="utf-8"
+        )
+        assert _wait_for(url, "Does it hurt at all?", 30), "the edit never reached the page"
+        assert "Does it hurt at all?" in (tmp_path / "docs" / "faq.md").read_text("utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
