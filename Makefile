@@ -2,13 +2,14 @@
 # make test   run every check and test
 # make serve  live preview at http://127.0.0.1:8000
 # make site-zensical  build the same docs/ with Zensical into site-zensical/
+# make weight  measure each page's first-view weight (writes bench/WEIGHT.md)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site site-zensical test serve generate check lint clean
+.PHONY: site site-zensical test serve generate check lint clean weight
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -n "$(PYTHON)" || { echo "make: Python 3.11 or newer is needed (python3.11 or python3 on PATH)"; exit 1; }
@@ -38,6 +39,9 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest
+
+weight: site
+	$(BIN)/python bench/weight.py
 
 clean:
 	rm -rf site site-zensical $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -31,8 +31,8 @@ def test_icon_array_draws_exactly_the_numbers() -> None:
     markdown = icon_array("relief", _icon_array([73, 25]))
     soup = BeautifulSoup(markdown.split("</figure>")[0], "html.parser")
     panels = soup.select("svg")
-    assert [len(p.select("use.icon-array__hit")) for p in panels] == [73, 25]
-    assert [len(p.select("use.icon-array__miss")) for p in panels] == [27, 75]
+    assert [len(p.select("g.icon-array__hit > use")) for p in panels] == [73, 25]
+    assert [len(p.select("g.icon-array__miss > use")) for p in panels] == [27, 75]
     assert len({use["href"] for use in panels[0].select("use")}) == 1
     assert panels[0]["role"] == "img"
     assert panels[0]["aria-label"] == "73 out of 100 people with group 0"

@@ -55,16 +55,21 @@ _PERSON = '<circle cx="11" cy="5.5" r="4"/><path d="M4 20v-4.5a5 5 0 0 1 5-5h4a5
 
 def _icon_panel(count: int, label: str, symbol: str) -> str:
     size = _ICON_CELL * _ICON_COLUMNS
-    icons = "".join(
-        f'<use href="#{symbol}" class="icon-array__{"hit" if i < count else "miss"}"'
-        f' x="{(i % _ICON_COLUMNS) * _ICON_CELL}" y="{(i // _ICON_COLUMNS) * _ICON_CELL}"/>'
-        for i in range(100)
-    )
+
+    def people(indices: range) -> str:
+        return "".join(
+            f'<use href="#{symbol}" x="{(i % _ICON_COLUMNS) * _ICON_CELL}"'
+            f' y="{(i // _ICON_COLUMNS) * _ICON_CELL}"/>'
+            for i in indices
+        )
+
     name = escape(f"{count} out of 100 people {label}")
     return (
         '<div class="icon-array__panel">'
         f'<svg viewBox="0 0 {size} {size}" role="img" aria-label="{name}" focusable="false">'
-        f'<defs><g id="{symbol}">{_PERSON}</g></defs>{icons}</svg>'
+        f'<defs><g id="{symbol}">{_PERSON}</g></defs>'
+        f'<g class="icon-array__hit">{people(range(count))}</g>'
+        f'<g class="icon-array__miss">{people(range(count, 100))}</g></svg>'
         f'<p class="icon-array__label"><strong>{count} in 100</strong> {escape(label)}</p>'
         "</div>"
     )
