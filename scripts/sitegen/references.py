@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from urllib.parse import urlsplit
 
 from sitegen.model import NO_DATE, Source, format_source_date
@@ -33,13 +34,23 @@ def authors_text(source: Source) -> str:
 
 def short_name(source: Source) -> str:
     """'Foster 2001', 'NICE 2016' or the site name: how a source is named in running text."""
-    year = source.issued[:4] if source.issued != NO_DATE else "n.d."
+    if source.issued != NO_DATE:
+        year = source.issued[:4]
+    elif source.updated and source.updated != NO_DATE:
+        year = f"updated {source.updated[:4]}"
+    else:
+        year = "no date"
     if isinstance(source.author, str):
         return f"{source.container_title or source.publisher or source.title} ({year})"
     first = source.author[0]
     name = first.literal or first.family or ""
     more = " et al." if len(source.author) > 1 else ""
     return f"{name}{more} ({year})"
+
+
+def source_heading(source: Source, width: int = 80) -> str:
+    """'Foster (2001): Botulinum toxin A and chronic low back pain: a randomized, …'."""
+    return textwrap.shorten(f"{short_name(source)}: {source.title}", width, placeholder=" …")
 
 
 def _journal_details(source: Source) -> str:

@@ -21,7 +21,7 @@ from sitegen.model import (
     format_day,
     format_source_date,
 )
-from sitegen.references import full_reference
+from sitegen.references import full_reference, short_name, source_heading
 from sitegen.structured import json_ld
 from sitegen.write import stamp
 
@@ -174,7 +174,7 @@ def render_page(page: Page, content: Content, extra: str = "") -> str:
 
 
 def source_entries(content: Content) -> list[tuple[str, list[SourceEntry]]]:
-    """The sources, grouped as the Sources page shows them, each group sorted by id."""
+    """The sources, grouped as the Sources page shows them, each group sorted by name."""
     citing: dict[str, list[Page]] = {key: [] for key in content.sources}
     for page in content.pages:
         for key in cited_keys(page):
@@ -185,7 +185,7 @@ def source_entries(content: Content) -> list[tuple[str, list[SourceEntry]]]:
         entries = [
             SourceEntry(
                 id=source.id,
-                title=source.title,
+                title=source_heading(source),
                 reference=full_reference(source),
                 kind=source.kind,
                 published=format_source_date(source.issued)
@@ -197,7 +197,9 @@ def source_entries(content: Content) -> list[tuple[str, list[SourceEntry]]]:
                 conflicts=source.conflicts.strip(),
                 cited_on=citing[source.id],
             )
-            for source_id, source in sorted(content.sources.items())
+            for source in sorted(
+                content.sources.values(), key=lambda item: (short_name(item).lower(), item.id)
+            )
             if source.kind in kinds
         ]
         if entries:
