@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from sitegen.cli import main
+from sitegen.model import Content
+from sitegen.pipeline import Project, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -109,3 +111,11 @@ def browser() -> Iterator[object]:
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="session")
+def real_content() -> Content:
+    """The project's own content_src/, loaded and checked."""
+    loaded, problems = validate(Project(ROOT), TODAY)
+    assert loaded is not None, [str(p) for p in problems.errors]
+    return loaded

@@ -8,18 +8,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, TODAY
 from site_build import page_html
-from sitegen.checks import PAGES_WITHOUT_CLAIMS
-from sitegen.model import Content, format_day
-from sitegen.pipeline import Project, validate
+from sitegen.model import PAGES_WITHOUT_CLAIMS, Content, format_day
 
 
 @pytest.fixture(scope="module")
-def content() -> Content:
-    loaded, problems = validate(Project(ROOT), TODAY)
-    assert loaded is not None, [str(p) for p in problems.errors]
-    return loaded
+def content(real_content: Content) -> Content:
+    return real_content
 
 
 def test_every_page_is_built_with_its_review_dates(content: Content, built_site: Path) -> None:

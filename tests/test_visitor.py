@@ -15,12 +15,10 @@ import axe_playwright_python
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, TODAY
 from search_check import load_queries, search
 from site_build import page_html
 from sitegen.faq import split_faq
 from sitegen.model import Content, format_day
-from sitegen.pipeline import Project, validate
 from sitegen.structured import visible_text
 
 pytestmark = pytest.mark.browser
@@ -31,10 +29,8 @@ PAGE_BUDGET_BYTES = 100_000
 
 
 @pytest.fixture(scope="module")
-def content() -> Content:
-    loaded, problems = validate(Project(ROOT), TODAY)
-    assert loaded is not None, [str(p) for p in problems.errors]
-    return loaded
+def content(real_content: Content) -> Content:
+    return real_content
 
 
 def _url(site_url: str, output_name: str) -> str:

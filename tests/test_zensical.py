@@ -11,8 +11,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, TODAY
 from site_build import page_html
-from sitegen.checks import PAGES_WITHOUT_CLAIMS
-from sitegen.model import Content, format_day
+from sitegen.model import PAGES_WITHOUT_CLAIMS, Content, format_day
 from sitegen.pipeline import Project, validate
 from sitegen.zensical_build import build
 

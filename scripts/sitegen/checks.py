@@ -11,12 +11,8 @@ from sitegen.citations import find_citations
 from sitegen.drafts import check_drafts
 from sitegen.faq import split_faq
 from sitegen.links import check_links
-from sitegen.model import Content, format_day
+from sitegen.model import FAQ_PAGE, PAGES_WITHOUT_CLAIMS, Content, format_day
 from sitegen.problems import Problems, display_path, suggest
-
-#: Pages that list or explain sources rather than make claims, so need no citation.
-PAGES_WITHOUT_CLAIMS = frozenset({"sources", "glossary", "changes"})
-FAQ_PAGE = "faq"
 
 
 def check_citations(content: Content, problems: Problems) -> None:

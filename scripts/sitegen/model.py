@@ -15,6 +15,15 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 NO_DATE = "no date shown"
+
+# Pages the generator treats specially, by their file name in content_src/pages/.
+FAQ_PAGE = "faq"
+SOURCES_PAGE = "sources"
+GLOSSARY_PAGE = "glossary"
+CHANGES_PAGE = "changes"
+ABOUT_PAGE = "about"
+#: Pages that list or explain rather than make claims, so need no citation.
+PAGES_WITHOUT_CLAIMS = frozenset({SOURCES_PAGE, GLOSSARY_PAGE, CHANGES_PAGE})
 NO_AUTHOR = "no author named"
 
 SOURCE_KINDS = (

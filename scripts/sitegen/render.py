@@ -13,7 +13,12 @@ from sitegen.figures import evidence_box, icon_array, timeline
 from sitegen.links import mark_external_links, point_links_at_outputs
 from sitegen.markers import expand_markers
 from sitegen.model import (
+    ABOUT_PAGE,
+    CHANGES_PAGE,
+    FAQ_PAGE,
+    GLOSSARY_PAGE,
     NO_DATE,
+    SOURCES_PAGE,
     Content,
     GlossaryEntry,
     Page,
@@ -25,11 +30,6 @@ from sitegen.references import full_reference, short_name, source_heading
 from sitegen.structured import json_ld
 from sitegen.write import stamp
 
-SOURCES_PAGE = "sources"
-FAQ_PAGE = "faq"
-GLOSSARY_PAGE = "glossary"
-CHANGES_PAGE = "changes"
-ABOUT_PAGE = "about"
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 #: How the Sources page groups sources, in the order shown.
