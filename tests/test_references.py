@@ -52,3 +52,9 @@ def test_web_page_without_author_or_date() -> None:
         "A title. *Example Health*. No publication date shown. Updated 22 March 2016."
         " Online at [example.org](https://www.example.org/page)."
     )
+
+
+def test_unlisted_co_authors_show_as_et_al() -> None:
+    source = _source(author=[{"family": "Foster", "given": "L"}], more_authors=True)
+    assert full_reference(source).startswith("Foster L, et al. A title.")
+    assert short_name(source) == "Foster et al. (2001)"

@@ -164,6 +164,8 @@ class Source(_Strict):
     type: str = "webpage"
     title: Text
     author: list[Person] | Literal["no author named"]
+    #: True when the source has more authors than the record lists ("et al.").
+    more_authors: bool = False
     container_title: Text | None = Field(default=None, alias="container-title")
     publisher: Text | None = None
     volume: str | None = None

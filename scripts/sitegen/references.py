@@ -29,6 +29,8 @@ def authors_text(source: Source) -> str:
     names = [person.short() for person in source.author]
     if len(names) > _MAX_AUTHORS:
         names = [*names[:3], "et al"]
+    elif source.more_authors:
+        names = [*names, "et al"]
     return _sentence(", ".join(names))
 
 
@@ -44,7 +46,7 @@ def short_name(source: Source) -> str:
         return f"{source.container_title or source.publisher or source.title} ({year})"
     first = source.author[0]
     name = first.literal or first.family or ""
-    more = " et al." if len(source.author) > 1 else ""
+    more = " et al." if len(source.author) > 1 or source.more_authors else ""
     return f"{name}{more} ({year})"
 
 

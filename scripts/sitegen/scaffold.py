@@ -48,6 +48,8 @@ EXPLANATIONS = {
     "title": "The title, exactly as the source gives it.",
     "author": "Who wrote it: '- family:' and 'given:' for each person, '- literal:' for an"
     " organisation, or the text: no author named.",
+    "more_authors": "true if the source has more authors than listed here, shown as"
+    " 'et al.' (optional).",
     "container-title": "The journal or website it appears in.",
     "publisher": "Who publishes it, such as American Academy of Neurology (optional).",
     "volume": 'For a journal article: the volume, in quotes, such as "56" (optional).',
