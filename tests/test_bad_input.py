@@ -355,3 +355,32 @@ def test_hand_edit_of_a_generated_page_is_caught(generated: Path, run_sitegen: R
         "docs/faq.md:1:",
         "this generated file was edited by hand: make the change in content_src/pages/faq.md",
     )
+
+
+def test_two_sources_with_the_same_id(generated: Path, run_sitegen: RunSitegen) -> None:
+    sources = generated / "content_src/sources"
+    copy = (sources / "trial-2001.yml").read_text(encoding="utf-8")
+    (sources / "trial-copy.yml").write_text("id: trial-2001\n" + copy, encoding="utf-8")
+    _check_and_generate_fail(
+        generated,
+        run_sitegen,
+        "content_src/sources/trial-copy.yml:1:",
+        "two sources have the id 'trial-2001': this file and content_src/sources/trial-2001.yml",
+    )
+
+
+def test_a_page_that_cites_nothing(generated: Path, run_sitegen: RunSitegen) -> None:
+    content = generated / "content_src"
+    (content / "pages" / "about.md").write_text(
+        "---\ntitle: About\nnav_title: About\ndescription: Who we are.\n"
+        "last_reviewed: 2026-11-01\nreviewed_by: editors\n---\n\nBotox works wonders.\n",
+        encoding="utf-8",
+    )
+    settings = content / "site.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("  - sources", "  - sources\n  - about"),
+        encoding="utf-8",
+    )
+    _check_and_generate_fail(
+        generated, run_sitegen, "content_src/pages/about.md:8:", "this page cites no sources"
+    )

@@ -177,12 +177,18 @@ def load_sources(files: ContentFiles) -> tuple[dict[str, Source], dict[str, str]
             data = dict(data)
             written_id = data.pop("id", source_id)
             if written_id != source_id:
-                files.problems.error(
-                    files.name(path),
-                    doc.line_of(("id",)),
-                    f"the id '{written_id}' does not match the file name '{path.name}':"
-                    f" rename the file to {written_id}.yml or remove the id line",
-                )
+                twin = path.with_name(f"{written_id}.yml")
+                if twin.is_file():
+                    message = (
+                        f"two sources have the id '{written_id}': this file and"
+                        f" {files.name(twin)}; give this one its own id"
+                    )
+                else:
+                    message = (
+                        f"the id '{written_id}' does not match the file name '{path.name}':"
+                        f" rename the file to {written_id}.yml or remove the id line"
+                    )
+                files.problems.error(files.name(path), doc.line_of(("id",)), message)
                 continue
             data["id"] = source_id
         source = files.validate(Source, data, doc, path)
