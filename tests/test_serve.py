@@ -29,6 +29,17 @@ def _fetch(url: str) -> str:
         return ""
 
 
+def _running(marker: str) -> bool:
+    """True while any process has `marker` in its command line."""
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if marker in cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace"):
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def _wait_for(url: str, text: str, seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -76,3 +87,5 @@ def test_editing_content_regenerates_the_served_page(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+    time.sleep(0.5)
+    assert not _running(f"127.0.0.1:{port}"), "stopping the preview left MkDocs running"

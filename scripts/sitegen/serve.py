@@ -6,6 +6,7 @@ MkDocs reloads the browser when docs/ changes, so an edit shows within about a s
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -55,6 +56,10 @@ class _ContentChanged(FileSystemEventHandler):
             self.timer.start()
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def serve(project: Project, today: date, dev_addr: str) -> int:
     _regenerate(project, today)
     observer = Observer()
@@ -73,12 +78,14 @@ def serve(project: Project, today: date, dev_addr: str) -> int:
         dev_addr,
     ]
     mkdocs = subprocess.Popen(command, cwd=project.root, env=env)
+    # Stopping the preview (Ctrl+C, or a terminate signal) stops MkDocs with it.
+    signal.signal(signal.SIGTERM, _stop)
     try:
         return mkdocs.wait()
     except KeyboardInterrupt:
-        mkdocs.terminate()
-        mkdocs.wait()
         return 0
     finally:
+        mkdocs.terminate()
+        mkdocs.wait()
         observer.stop()
         observer.join()
