@@ -136,3 +136,16 @@ def test_whats_changed_lists_every_pages_changes_newest_first(
     ]
     status, _, err = run_sitegen("check", "--project", minimal_project, "--today", "2026-10-15")
     assert "a change is dated 2026-11-01, in the future (today is 2026-10-15)" in err
+
+
+def test_glossary_terms_are_found_as_whole_words() -> None:
+    from sitegen.model import GlossaryEntry
+    from sitegen.render import glossary_terms_in
+
+    glossary = [
+        GlossaryEntry(term=term, definition=f"about {term}")
+        for term in ("label", "off-label", "boxed warning", "A&E", "toxin")
+    ]
+    text = "Off-label use. A boxed warning. Go to A&E. The toxins and labelled jars."
+    found = [entry.term for entry in glossary_terms_in(text, glossary)]
+    assert found == ["A&E", "Off-label", "boxed warning"]

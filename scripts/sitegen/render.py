@@ -102,17 +102,35 @@ def _spellings(term: str) -> list[str]:
     return [term] if capitalised == term else [term, capitalised]
 
 
+_WORD = re.compile(r"[\w-]+")
+
+
+def _after_is_boundary(text: str, end: int) -> bool:
+    return end == len(text) or not (text[end].isalnum() or text[end] in "_-")
+
+
 def glossary_terms_in(text: str, glossary: list[GlossaryEntry]) -> list[GlossaryEntry]:
     """Glossary terms that appear in `text` as whole words, as tooltip definitions.
 
-    A term matches as defined, or with a capital first letter.
+    A term matches as defined, or with a capital first letter. The text is read once,
+    word by word, whatever the size of the glossary.
     """
-    found: dict[str, GlossaryEntry] = {}
-    for entry in glossary:
-        for spelling in _spellings(entry.term):
-            if re.search(rf"(?<![\w-]){re.escape(spelling)}(?![\w-])", text):
-                found[spelling] = GlossaryEntry(term=spelling, definition=entry.definition)
-    return [found[key] for key in sorted(found)]
+    definitions = {
+        spelling: entry.definition for entry in glossary for spelling in _spellings(entry.term)
+    }
+    by_first_word: dict[str, list[str]] = {}
+    for spelling in definitions:
+        first = _WORD.match(spelling)
+        by_first_word.setdefault(first.group(0) if first else spelling, []).append(spelling)
+    found: set[str] = set()
+    for word in _WORD.finditer(text):
+        for spelling in by_first_word.get(word.group(0), ()):
+            start = word.start()
+            if text.startswith(spelling, start) and _after_is_boundary(
+                text, start + len(spelling)
+            ):
+                found.add(spelling)
+    return [GlossaryEntry(term=term, definition=definitions[term]) for term in sorted(found)]
 
 
 def render_marker(kind: str, key: str, content: Content) -> str:
