@@ -43,5 +43,9 @@ test: lint
 weight: site
 	$(BIN)/python bench/weight.py
 
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
 clean:
 	rm -rf site site-zensical $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -65,7 +65,11 @@ def build(config: Path, site: Path) -> None:
 def default_build(work: Path) -> Path:
     """The same docs/ with Material's defaults: our nav and Markdown, nothing else."""
     ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    config = {**DEFAULT_CONFIG, "nav": ours["nav"], "markdown_extensions": ours["markdown_extensions"]}
+    config = {
+        **DEFAULT_CONFIG,
+        "nav": ours["nav"],
+        "markdown_extensions": ours["markdown_extensions"],
+    }
     shutil.copytree(ROOT / "docs", work / "docs")
     (work / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     build(work / "mkdocs.yml", work / "site")
@@ -103,9 +107,7 @@ def measure(site: Path, paths: list[str]) -> dict[str, tuple[int, int, bool]]:
             context = browser.new_context()
             foreign: list[str] = []
 
-            context.route(
-                lambda url: urlsplit(url).netloc not in {origin, ""}, _blocker(foreign)
-            )
+            context.route(lambda url: urlsplit(url).netloc not in {origin, ""}, _blocker(foreign))
             page = context.new_page()
             sizes: list[int] = []
             urls: list[str] = []
@@ -138,7 +140,7 @@ def main() -> int:
         f"Measured {date.today().isoformat()} with `make weight` (bench/weight.py): bytes"
         " transferred for the first view of each page, each response gzip-compressed, in"
         " Debian's Chromium. Budget: 100 KB per page; the search index only when search is"
-        " used. \"Default Material\" is the same docs/ built with Material's defaults in the"
+        ' used. "Default Material" is the same docs/ built with Material\'s defaults in the'
         " same run (its requests to other hosts, for web fonts, are counted and blocked).",
         "",
         "| page | this site (KB) | within budget | search index loaded | default Material (KB)"

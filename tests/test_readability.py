@@ -56,3 +56,18 @@ def test_check_prints_the_table_and_fails_above_the_limit(
     assert "content_src/pages/overview.md:1: reads at grade" in err
     assert "above the limit of 1" in err
     assert "above the limit" in out
+
+
+def test_scores_equal_textstats_own(real_content: object) -> None:
+    """The faster syllable lookup gives the scores textstat itself gives."""
+    import textstat  # type: ignore[import-untyped]
+
+    from sitegen.model import Content
+    from sitegen.readability import page_prose
+
+    assert isinstance(real_content, Content)
+    for page in real_content.pages:
+        text = page_prose(page, real_content)
+        ours = score_text(page.path, text)
+        assert ours.grade == pytest.approx(textstat.flesch_kincaid_grade(text), abs=0.051)
+        assert ours.ease == pytest.approx(textstat.flesch_reading_ease(text), abs=0.051)

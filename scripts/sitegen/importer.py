@@ -22,8 +22,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Literal
 
-import trafilatura
-
 from sitegen.load import SOURCES_DIR
 from sitegen.model import NO_AUTHOR, NO_DATE, SOURCE_KINDS, Person
 from sitegen.scaffold import (
@@ -397,6 +395,10 @@ def read_text_article(text: str, today: date) -> Article:
 
 def read_html_article(html: str, today: date) -> Article:
     """An HTML page: metadata by trafilatura, from the page's text; dates as shown."""
+    # Imported here: it takes about a quarter of a second, and every sitegen command
+    # (generate and check too) loads this module.
+    import trafilatura
+
     reader = _PageReader()
     reader.feed(html)
     reader.close()

@@ -126,9 +126,7 @@ def glossary_terms_in(text: str, glossary: list[GlossaryEntry]) -> list[Glossary
     for word in _WORD.finditer(text):
         for spelling in by_first_word.get(word.group(0), ()):
             start = word.start()
-            if text.startswith(spelling, start) and _after_is_boundary(
-                text, start + len(spelling)
-            ):
+            if text.startswith(spelling, start) and _after_is_boundary(text, start + len(spelling)):
                 found.add(spelling)
     return [GlossaryEntry(term=term, definition=definitions[term]) for term in sorted(found)]
 

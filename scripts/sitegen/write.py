@@ -23,9 +23,18 @@ def _digest(text: str) -> str:
 
 
 def stamp(text: str) -> str:
-    """Add a checksum of the page as the header's third line, after the generated-file note."""
-    lines = text.split("\n")
-    return "\n".join([*lines[:3], f"{CHECKSUM_PREFIX}{_digest(text)}", *lines[3:]])
+    """Add a checksum of the page as the header's third line, after the generated-file note.
+
+    The line goes in after the third line break, without splitting the page into lines:
+    the largest pages run to megabytes.
+    """
+    checksum = f"{CHECKSUM_PREFIX}{_digest(text)}"
+    end = -1
+    for _ in range(3):
+        end = text.find("\n", end + 1)
+        if end == -1:
+            return f"{text}\n{checksum}"
+    return f"{text[: end + 1]}{checksum}\n{text[end + 1 :]}"
 
 
 def hand_edit_source(path: Path) -> str | None:
