@@ -243,7 +243,8 @@ def test_faq_structured_data_matches_the_visible_faq_word_for_word(
     for entity in entities:
         shown = visible[entity["name"]]
         assert _normal(entity["acceptedAnswer"]["text"]) == _normal(shown), entity["name"]
-    assert visible_text("**Bold** [link](x.md) [@a].") == "Bold link ."
+    assert visible_text("**Bold** [link](x.md) [@a].") == "Bold link."
+    assert visible_text("*Neurology*. 2001.") == "Neurology. 2001."
 
 
 def test_first_view_of_each_page_is_under_100_kb(

@@ -15,6 +15,7 @@ from sitegen.model import Content, Page
 from sitegen.references import full_reference
 
 _TAGS = re.compile(r"<[^>]+>")
+_SPACE_BEFORE_STOP = re.compile(r" ([.,;:!?])")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
@@ -25,7 +26,7 @@ def visible_text(markdown_text: str) -> str:
     text = _TAGS.sub(" ", html)
     for entity, char in (("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"')):
         text = text.replace(entity, char)
-    return " ".join(text.split())
+    return _SPACE_BEFORE_STOP.sub(r"\1", " ".join(text.split()))
 
 
 @functools.lru_cache(maxsize=4096)
