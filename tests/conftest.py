@@ -45,6 +45,21 @@ def run_sitegen(capsys: pytest.CaptureFixture[str]) -> RunSitegen:
     return run
 
 
+def add_page(project: Path, name: str, title: str, body: str) -> None:
+    """Add a page to a copy of the fixture project, and list it in the nav after Sources."""
+    content = project / "content_src"
+    (content / "pages" / f"{name}.md").write_text(
+        f"---\ntitle: {title}\nnav_title: {title}\ndescription: {title}.\n"
+        f"last_reviewed: 2026-11-01\nreviewed_by: editors\n---\n\n{body}\n",
+        encoding="utf-8",
+    )
+    settings = content / "site.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("  - sources", f"  - sources\n  - {name}"),
+        encoding="utf-8",
+    )
+
+
 def tree(folder: Path) -> dict[str, bytes]:
     """Every file under `folder`, by relative path, with its bytes."""
     return {

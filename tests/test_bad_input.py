@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RunSitegen, tree
+from conftest import RunSitegen, add_page, tree
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -370,17 +370,7 @@ def test_two_sources_with_the_same_id(generated: Path, run_sitegen: RunSitegen) 
 
 
 def test_a_page_that_cites_nothing(generated: Path, run_sitegen: RunSitegen) -> None:
-    content = generated / "content_src"
-    (content / "pages" / "about.md").write_text(
-        "---\ntitle: About\nnav_title: About\ndescription: Who we are.\n"
-        "last_reviewed: 2026-11-01\nreviewed_by: editors\n---\n\nBotox works wonders.\n",
-        encoding="utf-8",
-    )
-    settings = content / "site.yml"
-    settings.write_text(
-        settings.read_text(encoding="utf-8").replace("  - sources", "  - sources\n  - about"),
-        encoding="utf-8",
-    )
+    add_page(generated, "about", "About", "Botox works wonders.")
     _check_and_generate_fail(
         generated, run_sitegen, "content_src/pages/about.md:8:", "this page cites no sources"
     )

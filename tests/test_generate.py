@@ -6,7 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, ROOT, TODAY, RunSitegen, tree
+from conftest import FIXTURES, ROOT, TODAY, RunSitegen, add_page, tree
 from sitegen.pipeline import Project, validate
 from sitegen.render import render_site
 from sitegen.write import differences
@@ -106,16 +106,7 @@ def test_whats_changed_lists_every_pages_changes_newest_first(
     minimal_project: Path, run_sitegen: RunSitegen
 ) -> None:
     content = minimal_project / "content_src"
-    (content / "pages" / "changes.md").write_text(
-        "---\ntitle: What's changed\nnav_title: What's changed\ndescription: Changes.\n"
-        "last_reviewed: 2026-11-01\nreviewed_by: editors\n---\n\nWhat changed, newest first.\n",
-        encoding="utf-8",
-    )
-    settings = content / "site.yml"
-    settings.write_text(
-        settings.read_text(encoding="utf-8").replace("  - sources", "  - sources\n  - changes"),
-        encoding="utf-8",
-    )
+    add_page(minimal_project, "changes", "What's changed", "What changed, newest first.")
     for page, entries in (
         ("faq.md", "  - date: 2026-10-01\n    summary: Added a question.\n"),
         ("overview.md", "  - date: 2026-11-01\n    summary: New trial added.\n"),
