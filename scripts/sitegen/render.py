@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -109,12 +110,11 @@ def _after_is_boundary(text: str, end: int) -> bool:
     return end == len(text) or not (text[end].isalnum() or text[end] in "_-")
 
 
-def glossary_terms_in(text: str, glossary: list[GlossaryEntry]) -> list[GlossaryEntry]:
-    """Glossary terms that appear in `text` as whole words, as tooltip definitions.
-
-    A term matches as defined, or with a capital first letter. The text is read once,
-    word by word, whatever the size of the glossary.
-    """
+@functools.lru_cache(maxsize=4)
+def _glossary_index(
+    glossary: tuple[GlossaryEntry, ...],
+) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Each spelling's definition, and the spellings by their first word (built once)."""
     definitions = {
         spelling: entry.definition for entry in glossary for spelling in _spellings(entry.term)
     }
@@ -122,6 +122,16 @@ def glossary_terms_in(text: str, glossary: list[GlossaryEntry]) -> list[Glossary
     for spelling in definitions:
         first = _WORD.match(spelling)
         by_first_word.setdefault(first.group(0) if first else spelling, []).append(spelling)
+    return definitions, by_first_word
+
+
+def glossary_terms_in(text: str, glossary: list[GlossaryEntry]) -> list[GlossaryEntry]:
+    """Glossary terms that appear in `text` as whole words, as tooltip definitions.
+
+    A term matches as defined, or with a capital first letter. The text is read once,
+    word by word, whatever the size of the glossary.
+    """
+    definitions, by_first_word = _glossary_index(tuple(glossary))
     found: set[str] = set()
     for word in _WORD.finditer(text):
         for spelling in by_first_word.get(word.group(0), ()):
