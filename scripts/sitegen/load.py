@@ -45,14 +45,26 @@ class ContentFiles:
         self.root = content_dir
         self.project = content_dir.parent
         self.problems = problems
+        self._resolved_root = content_dir.resolve()
+        self._folders_inside: dict[Path, bool] = {}
 
     def name(self, path: Path) -> str:
+        if path.is_relative_to(self.project):
+            return path.relative_to(self.project).as_posix()
         return display_path(path, self.project)
+
+    def _folder_inside(self, folder: Path) -> bool:
+        if folder not in self._folders_inside:
+            resolved = folder.resolve()
+            self._folders_inside[folder] = resolved.is_relative_to(self._resolved_root)
+        return self._folders_inside[folder]
 
     def outside(self, path: Path) -> bool:
         """True (after reporting it) for a symlink that leads out of the content folder."""
+        if not path.is_symlink() and self._folder_inside(path.parent):
+            return False
         target = path.resolve()
-        if target.is_relative_to(self.root.resolve()):
+        if target.is_relative_to(self._resolved_root):
             return False
         self.problems.error(
             self.name(path),

