@@ -42,17 +42,17 @@ class ResultCache:
         return results if isinstance(results, dict) else {}
 
     def key(self, text: str) -> str:
+        """The key of the result for input `text`."""
         return hashlib.sha256(f"{self.salt}\0{text}".encode()).hexdigest()
 
-    def get(self, text: str) -> Any | None:
-        key = self.key(text)
+    def get(self, key: str) -> Any | None:
         value = self.stored.get(key)
         if value is not None:
             self.used[key] = value
         return value
 
-    def put(self, text: str, value: Any) -> None:
-        self.used[self.key(text)] = value
+    def put(self, key: str, value: Any) -> None:
+        self.used[key] = value
 
     def save(self) -> None:
         """Write the results used in this run, if they differ from the stored ones."""

@@ -5,12 +5,12 @@ Citations inside code spans and fenced code blocks are text, not citations.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from sitegen.model import Citation
+from sitegen.problems import position
 
 CITATION_GROUP = re.compile(r"\[(@[^\]\[]{0,300})\]")
 _KEY = re.compile(r"@([a-z0-9][a-z0-9-]*)")
@@ -26,12 +26,8 @@ class MalformedCitation:
     reason: str
 
 
-@functools.lru_cache(maxsize=64)
 def mask_code(text: str) -> str:
-    """`text` with code blocks and code spans blanked out, keeping every offset.
-
-    Several checks mask the same page body, so the last few results are kept.
-    """
+    """`text` with code blocks and code spans blanked out, keeping every offset."""
     if "`" not in text and "~~~" not in text:
         return text
 
@@ -39,12 +35,6 @@ def mask_code(text: str) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))
 
     return _CODE_SPAN.sub(blank, _FENCE.sub(blank, text))
-
-
-def _position(text: str, offset: int, first_line: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset)
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return first_line + line, column
 
 
 def find_citations(
@@ -55,7 +45,7 @@ def find_citations(
     found: list[Citation] = []
     malformed: list[MalformedCitation] = []
     for group in CITATION_GROUP.finditer(masked):
-        line, column = _position(masked, group.start(), first_line)
+        line, column = position(masked, group.start(), first_line)
         parts = group.group(1).split(";")
         for part in parts:
             item = part.strip()

@@ -6,6 +6,7 @@ import re
 
 from sitegen.citations import mask_code
 from sitegen.model import FaqEntry
+from sitegen.problems import position
 
 _QUESTION = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.M)
 
@@ -20,7 +21,7 @@ def split_faq(body: str, first_line: int) -> tuple[str, list[FaqEntry]]:
     entries = []
     for index, heading in enumerate(headings):
         end = headings[index + 1].start() if index + 1 < len(headings) else len(body)
-        line = first_line + body.count("\n", 0, heading.start())
+        line, _ = position(body, heading.start(), first_line)
         question = body[heading.start(1) : heading.end(1)]
         answer = body[heading.end() : end].strip()
         entries.append(FaqEntry(question, answer, line))

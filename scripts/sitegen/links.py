@@ -5,14 +5,14 @@ checked before MkDocs runs, and pointed at the generated file (`overview.md` -> 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from markdown.extensions.toc import slugify
 
 from sitegen.citations import mask_code
 from sitegen.model import Content, Page
-from sitegen.problems import Problems, suggest
+from sitegen.problems import Problems, position, suggest
 
 _LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?P<title>\s+\"[^\"]*\")?\)")
 _HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>.+?)[ \t]*#*[ \t]*$", re.M)
@@ -35,8 +35,7 @@ def links_in(page: Page) -> Iterator[Link]:
     masked = mask_code(page.body)
     for match in _LINK.finditer(masked):
         offset = match.start("target")
-        line = page.body_first_line + masked.count("\n", 0, offset)
-        column = offset - (masked.rfind("\n", 0, offset) + 1) + 1
+        line, column = position(masked, offset, page.body_first_line)
         yield Link(match.group("target"), line, column)
 
 
@@ -124,9 +123,11 @@ def mark_external_links(text: str) -> str:
     return "".join(pieces)
 
 
-def point_links_at_outputs(text: str, content: Content) -> str:
-    """Rewrite `(overview.md#x)` as `(index.md#x)`: links name content files, docs/ differs."""
-    outputs = {page.name: page.output_name for page in content.pages}
+def point_links_at_outputs(text: str, outputs: Mapping[str, str]) -> str:
+    """Rewrite `(overview.md#x)` as `(index.md#x)`: links name content files, docs/ differs.
+
+    `outputs` gives each page's file in docs/ by its name.
+    """
 
     def rewrite(match: re.Match[str]) -> str:
         target = match.group("target")

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from sitegen.citations import mask_code
 from sitegen.model import Content, Marker
+from sitegen.problems import position
 
 MARKER_KINDS = ("evidence", "icon-array", "timeline")
 _MARKER_LINE = re.compile(r"^[ \t]*\[\[(?P<inner>[^\]\n]*)\]\][ \t]*$", re.M)
@@ -19,7 +20,7 @@ def find_markers(body: str, first_line: int) -> tuple[list[Marker], list[tuple[i
     markers: list[Marker] = []
     mistakes: list[tuple[int, str]] = []
     for match in _MARKER_LINE.finditer(masked):
-        line = first_line + masked.count("\n", 0, match.start())
+        line, _ = position(masked, match.start(), first_line)
         inner = match.group("inner").strip()
         parsed = _MARKER.fullmatch(inner)
         if parsed is None or parsed.group("kind") not in MARKER_KINDS:

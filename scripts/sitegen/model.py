@@ -277,7 +277,7 @@ class GlossaryEntry(_Strict):
     definition: Text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     """One `@key` inside a `[@...]` citation, where it stands in its file."""
 

@@ -11,7 +11,7 @@ from sitegen.load import load_content
 from sitegen.model import Content
 from sitegen.problems import Problems, display_path
 from sitegen.readability import PageScore, check_readability, score_cache
-from sitegen.render import render_site
+from sitegen.render import iter_site
 from sitegen.write import WriteReport, generated_files, hand_edit_source, write_outputs
 
 
@@ -91,4 +91,4 @@ def generate(
     content, problems = validate(project, today, strict)
     if content is None:
         return None, problems
-    return write_outputs(render_site(content), project.docs_dir), problems
+    return write_outputs(iter_site(content), project.docs_dir), problems

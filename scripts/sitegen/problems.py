@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import functools
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,3 +75,19 @@ def display_path(path: Path, root: Path) -> str:
         if candidate.is_relative_to(base):
             return candidate.relative_to(base).as_posix()
     return path.as_posix()
+
+
+@functools.lru_cache(maxsize=64)
+def _line_starts(text: str) -> list[int]:
+    """The offset where each line of `text` starts (kept for the texts read last)."""
+    return [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
+
+
+def position(text: str, offset: int, first_line: int = 1) -> tuple[int, int]:
+    """The line and column (from 1) of `offset` in `text`, whose first line is `first_line`.
+
+    The line breaks are found once for each text, however many places are asked about.
+    """
+    starts = _line_starts(text)
+    index = bisect.bisect_right(starts, offset) - 1
+    return first_line + index, offset - starts[index] + 1

@@ -141,21 +141,22 @@ def score_cache(project_root: Path | None) -> ResultCache:
 def score_pages(content: Content, cache: ResultCache | None = None) -> list[PageScore]:
     """Every page's scores; pages whose text is in `cache` are not scored again."""
     cache = cache or ResultCache(None, "")
-    sources = [page_source(page, content) for page in content.pages]
     scores: dict[int, list[float]] = {}
-    texts: dict[int, str] = {}
-    for i, source in enumerate(sources):
-        stored = cache.get(source)
-        if not _is_score(stored):
-            texts[i] = prose(source)
-        else:
+    texts: dict[int, tuple[str, str]] = {}  # the prose of each page to score, by its key
+    for i, page in enumerate(content.pages):
+        source = page_source(page, content)
+        key = cache.key(source)
+        stored = cache.get(key)
+        if _is_score(stored):
             scores[i] = stored
+        else:
+            texts[i] = (key, prose(source))
     syllables = SyllableCounter()
-    syllables.look_up(texts.values())
-    for i, text in texts.items():
+    syllables.look_up(text for _, text in texts.values())
+    for i, (key, text) in texts.items():
         score = score_text("", text, syllables)
         scores[i] = [score.grade, score.ease, score.words]
-        cache.put(sources[i], scores[i])
+        cache.put(key, scores[i])
     cache.save()
     return [
         PageScore(page.path, scores[i][0], scores[i][1], int(scores[i][2]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import jinja2
@@ -106,45 +107,63 @@ _WORD = re.compile(r"[\w-]+")
 _WORD_CHARACTER = re.compile(r"[\w-]")
 
 
+def _chunks(text: str, size: int = 1 << 16) -> Iterator[str]:
+    """`text` in pieces of about `size` characters, split at line breaks.
+
+    Listing the words of a piece at a time keeps memory small on the largest pages.
+    """
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + size)
+        end = len(text) if end == -1 else end
+        yield text[start:end]
+        start = end + 1
+
+
 class GlossaryIndex:
     """Finds which glossary terms a text uses, as whole words, at any glossary size.
 
     A term matches as defined, or with a capital first letter. Each text is split into
-    words once; only the spellings whose first word occurs in it are then looked for.
+    words once. A one-word term is in the text when it is one of those words; a longer
+    term is looked for only when its first word is one of them.
     """
 
     def __init__(self, glossary: list[GlossaryEntry]) -> None:
         self.definitions = {
             spelling: entry.definition for entry in glossary for spelling in _spellings(entry.term)
         }
+        self.single_words = {s for s in self.definitions if _WORD.fullmatch(s)}
         self.by_first_word: dict[str, list[str]] = {}
-        for spelling in self.definitions:
+        for spelling in self.definitions.keys() - self.single_words:
             first = _WORD.match(spelling)
             self.by_first_word.setdefault(first.group(0) if first else spelling, []).append(
                 spelling
             )
 
-    def _is_word_at(self, text: str, start: int, end: int) -> bool:
-        before = start == 0 or not _WORD_CHARACTER.match(text, start - 1)
-        return before and (end == len(text) or not _WORD_CHARACTER.match(text, end))
-
-    def _occurs(self, spelling: str, text: str) -> bool:
+    @staticmethod
+    def _occurs(spelling: str, text: str) -> bool:
+        """Whether `spelling` is in `text` with no letter, digit, _ or - either side."""
         start = text.find(spelling)
         while start != -1:
-            if self._is_word_at(text, start, start + len(spelling)):
+            end = start + len(spelling)
+            if (start == 0 or not _WORD_CHARACTER.match(text, start - 1)) and (
+                end == len(text) or not _WORD_CHARACTER.match(text, end)
+            ):
                 return True
             start = text.find(spelling, start + 1)
         return False
 
-    def terms_in(self, text: str) -> list[GlossaryEntry]:
-        """The glossary terms in `text`, as tooltip definitions, sorted."""
-        words = set(_WORD.findall(text)) & self.by_first_word.keys()
-        found = {
-            spelling
-            for word in words
-            for spelling in self.by_first_word[word]
-            if self._occurs(spelling, text)
-        }
+    def terms_in(self, *texts: str) -> list[GlossaryEntry]:
+        """The glossary terms in any of `texts`, as tooltip definitions, sorted."""
+        words: set[str] = set()
+        for text in texts:
+            for chunk in _chunks(text):
+                words.update(_WORD.findall(chunk))
+        found = words & self.single_words
+        for word in words & self.by_first_word.keys():
+            found.update(
+                s for s in self.by_first_word[word] if any(self._occurs(s, t) for t in texts)
+            )
         return [
             GlossaryEntry(term=term, definition=self.definitions[term]) for term in sorted(found)
         ]
@@ -185,16 +204,31 @@ def _reviewer_link(name: str, content: Content) -> str:
     return f"[{name}]({about.output_name})" if about else name
 
 
+@dataclass(frozen=True)
+class SiteIndex:
+    """What rendering any page looks up in the whole site, built once for all pages."""
+
+    glossary: GlossaryIndex
+    outputs: dict[str, str]
+
+    @classmethod
+    def of(cls, content: Content) -> SiteIndex:
+        return cls(
+            GlossaryIndex(content.glossary),
+            {page.name: page.output_name for page in content.pages},
+        )
+
+
 def render_page(
-    page: Page, content: Content, extra: str = "", glossary: GlossaryIndex | None = None
+    page: Page, content: Content, extra: str = "", index: SiteIndex | None = None
 ) -> str:
     """One page of docs/: title, key points, body, sources, review dates, disclaimer."""
+    index = index or SiteIndex.of(content)
     body = replace_citations(page_markdown(page, content), footnote_refs)
-    body = point_links_at_outputs(body, content)
+    body = point_links_at_outputs(body, index.outputs)
     key_points = [replace_citations(point, footnote_refs) for point in page.meta.key_points]
     cited = cited_keys(page)
     footnotes = [(key, _footnote(content.sources[key])) for key in cited]
-    visible = "\n".join([page.meta.title, *key_points, body, extra])
     reviewer = content.settings.reviewers[page.meta.reviewed_by]
     text = _ENV.get_template("page.md.j2").render(
         page=page,
@@ -203,7 +237,7 @@ def render_page(
         key_points=key_points,
         footnotes=footnotes,
         settings=content.settings,
-        abbreviations=(glossary or GlossaryIndex(content.glossary)).terms_in(visible),
+        abbreviations=index.glossary.terms_in(page.meta.title, *key_points, body, extra),
         reviewed_by=_reviewer_link(reviewer.name, content),
         json_ld=json_ld(page, content, cited, page.name == FAQ_PAGE),
         edit_url=f"{content.settings.repo_url}/edit/main/{page.path}"
@@ -276,12 +310,18 @@ GENERATED_LISTS = {
 }
 
 
-def render_site(content: Content) -> dict[str, str]:
-    """Every generated file of docs/, by its path relative to docs/."""
-    outputs: dict[str, str] = {}
-    glossary = GlossaryIndex(content.glossary)
+def iter_site(content: Content) -> Iterator[tuple[str, str]]:
+    """Every generated file of docs/, one at a time: (path relative to docs/, text).
+
+    One page at a time, so that a large site never has to be held in memory whole.
+    """
+    index = SiteIndex.of(content)
     for page in content.pages:
         make_list = GENERATED_LISTS.get(page.name)
         extra = make_list(content) if make_list else ""
-        outputs[page.output_name] = stamp(render_page(page, content, extra, glossary))
-    return outputs
+        yield page.output_name, stamp(render_page(page, content, extra, index))
+
+
+def render_site(content: Content) -> dict[str, str]:
+    """Every generated file of docs/, by its path relative to docs/."""
+    return dict(iter_site(content))

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from sitegen.citations import mask_code
+from sitegen.problems import position
 
 _UNSAFE = (
     (
@@ -34,6 +35,5 @@ def unsafe_content(text: str, first_line: int) -> Iterator[tuple[int, int, str]]
     for pattern, message in _UNSAFE:
         for match in pattern.finditer(masked):
             offset = match.start(1)
-            line = first_line + masked.count("\n", 0, offset)
-            column = offset - (masked.rfind("\n", 0, offset) + 1) + 1
+            line, column = position(masked, offset, first_line)
             yield line, column, message.format(match.group(1).lower())
