@@ -3,32 +3,49 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
-from sitegen import __version__, importer, review, scaffold
+from sitegen import __version__
 from sitegen.pipeline import Project, check, generate
 from sitegen.problems import Problems
 from sitegen.readability import format_table
+
+if TYPE_CHECKING:
+    from sitegen.scaffold import Subcommands
 
 
 class _Command(Protocol):
     """A maintainer's command: a module with add_command() and run()."""
 
     def add_command(
-        self, commands: scaffold.Subcommands, parents: list[argparse.ArgumentParser]
+        self, commands: Subcommands, parents: list[argparse.ArgumentParser]
     ) -> None: ...
 
     def run(self, args: argparse.Namespace, project_root: Path, today: date) -> int: ...
 
 
-MAINTAINER_COMMANDS: dict[str, _Command] = {
-    "new-source": scaffold,
-    "import": importer,
-    "review": review,
+#: The maintainer's commands, and the module of each.
+MAINTAINER_COMMANDS = {
+    "new-source": "sitegen.scaffold",
+    "import": "sitegen.importer",
+    "review": "sitegen.review",
 }
+#: The commands that check and generate, which run on every edit: they start faster
+#: without importing the maintainer's commands.
+PIPELINE_COMMANDS = frozenset({"generate", "check", "serve"})
+
+
+def _maintainer_command(name: str) -> _Command:
+    return cast(_Command, importlib.import_module(MAINTAINER_COMMANDS[name]))
+
+
+def _command_named(argv: list[str]) -> str | None:
+    """The command in `argv`: its first word that is not an option."""
+    return next((arg for arg in argv if not arg.startswith("-")), None)
 
 
 def _today(text: str) -> date:
@@ -45,7 +62,8 @@ def _find_project(start: Path) -> Path:
     return start
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line parser; for a pipeline `command`, without the maintainer's commands."""
     parser = argparse.ArgumentParser(
         prog="sitegen",
         description="Check the content in content_src/ and generate the pages in docs/.",
@@ -80,8 +98,9 @@ def _parser() -> argparse.ArgumentParser:
         help="preview the site; regenerate and reload on every change in content_src/",
     )
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
-    for command in MAINTAINER_COMMANDS.values():
-        command.add_command(commands, [where])
+    if command not in PIPELINE_COMMANDS:
+        for name in MAINTAINER_COMMANDS:
+            _maintainer_command(name).add_command(commands, [where])
     return parser
 
 
@@ -100,11 +119,12 @@ def report(problems: Problems) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    args = _parser(_command_named(arguments)).parse_args(arguments)
     project = Project(args.project or _find_project(Path.cwd()))
     today = args.today or date.today()
     if args.command in MAINTAINER_COMMANDS:
-        return MAINTAINER_COMMANDS[args.command].run(args, project.root, today)
+        return _maintainer_command(args.command).run(args, project.root, today)
     if args.command == "serve":
         from sitegen.serve import serve
 
