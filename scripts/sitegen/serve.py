@@ -1,24 +1,39 @@
-"""Live preview: MkDocs serves docs/, and every change in content_src/ regenerates it.
+"""Live preview: every change in content_src/ regenerates docs/, and the browser reloads.
 
-MkDocs reloads the browser when docs/ changes, so an edit shows within about a second.
+The preview is MkDocs' own live-reload server, run in this process: it rebuilds the site
+when docs/, mkdocs.yml or the theme overrides change, and the open page reloads itself.
+It differs from `mkdocs serve` in three ways. Two show an edit sooner: MkDocs looks for
+changed files every 0.1 s (rather than 0.5 s), and the theme's templates are compiled once
+and kept for later builds (each kept by a checksum of its text, so edited templates are
+compiled again). And the site is built with `extra.preview` set, which leaves out the
+Content-Security-Policy: the policy allows only the site's own scripts, and the preview's
+reload script is written into each page.
 """
 
 from __future__ import annotations
 
-import os
+import logging
+import shutil
 import signal
-import subprocess
 import sys
+import tempfile
 import threading
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+import jinja2
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from sitegen.pipeline import Project, generate
 from sitegen.problems import Problems
 
-_SETTLE_SECONDS = 0.1
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
+
+_SETTLE_SECONDS = 0.05
+_POLLING_SECONDS = 0.1
 
 
 def _regenerate(project: Project, today: date) -> None:
@@ -56,36 +71,91 @@ class _ContentChanged(FileSystemEventHandler):
             self.timer.start()
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates, kept in memory from one build of the preview to the next."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _preview_server(project: Project, dev_addr: str, site_dir: Path) -> LiveReloadServer:
+    """MkDocs' live-reload server for the project's site, built into `site_dir`."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer
+
+    host, _, port = dev_addr.rpartition(":")
+    serve_url = f"http://{host}:{port}/"
+    compiled = _CompiledTemplates()
+
+    def builder() -> None:
+        config = load_config(
+            config_file=str(project.mkdocs_config), site_dir=str(site_dir), dev_addr=dev_addr
+        )
+        config.site_url = serve_url
+        config.extra["preview"] = True
+        theme_environment = config.theme.get_env
+
+        def environment() -> jinja2.Environment:
+            env = theme_environment()
+            env.bytecode_cache = compiled
+            return env
+
+        config.theme.get_env = environment  # type: ignore[method-assign]
+        build(config, serve_url=serve_url)
+
+    server = LiveReloadServer(
+        builder=builder,
+        host=host,
+        port=int(port),
+        root=str(site_dir),
+        polling_interval=_POLLING_SECONDS,
+    )
+    server.build_delay = _SETTLE_SECONDS
+
+    def error_page(code: int) -> bytes | None:
+        page = site_dir / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+    server.error_handler = error_page
+    builder()
+    for path in (project.docs_dir, project.mkdocs_config, project.root / "overrides"):
+        if path.exists():
+            server.watch(str(path))
+    return server
+
+
 def serve(project: Project, today: date, dev_addr: str) -> int:
+    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
+    logging.getLogger("watchdog").setLevel(logging.WARNING)
     _regenerate(project, today)
     observer = Observer()
     observer.schedule(_ContentChanged(project, today), str(project.content_dir), recursive=True)
     observer.start()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "serve",
-        "--livereload",
-        "-f",
-        str(project.mkdocs_config),
-        "--dev-addr",
-        dev_addr,
-    ]
-    mkdocs = subprocess.Popen(command, cwd=project.root, env=env)
-    # Stopping the preview (Ctrl+C, or a terminate signal) stops MkDocs with it.
+    site_dir = Path(tempfile.mkdtemp(prefix="sitegen-preview-"))
+    # Stopping the preview (Ctrl+C, or a terminate signal) stops the server with it.
     signal.signal(signal.SIGTERM, _stop)
+    server = None
     try:
-        return mkdocs.wait()
+        server = _preview_server(project, dev_addr, site_dir)
+        server.serve()  # type: ignore[no-untyped-call]
     except KeyboardInterrupt:
         return 0
     finally:
-        mkdocs.terminate()
-        mkdocs.wait()
+        if server is not None:
+            server.shutdown()
         observer.stop()
         observer.join()
+        shutil.rmtree(site_dir, ignore_errors=True)
+    return 0
