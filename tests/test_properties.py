@@ -51,3 +51,13 @@ def test_front_matter_loader_returns_a_page_or_problems(
     for problem in problems.items:
         assert problem.path == "content_src/pages/page.md"
         assert problem.line >= 1
+
+
+@given(_TEXT | _MARKDOWNISH | st.sampled_from(["Žlutý kůň", "Does it hurt?", "A&E \u2013 111"]))
+def test_heading_ids_are_the_ones_mkdocs_gives(text: str) -> None:
+    """The link check's heading ids equal Python-Markdown's, which MkDocs uses."""
+    from markdown.extensions.toc import slugify as markdown_slugify
+
+    from sitegen.links import slugify
+
+    assert slugify(text, "-") == markdown_slugify(text, "-")

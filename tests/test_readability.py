@@ -6,6 +6,8 @@ import socket
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import RunSitegen
 from sitegen.readability import prose, score_text
@@ -114,7 +116,9 @@ def test_scores_are_kept_and_reused_only_for_the_same_text(
     assert status == 0
     stored = minimal_project / ".cache/sitegen/readability.json"
     pages = len(list((minimal_project / "content_src/pages").glob("*.md")))
-    assert len(json.loads(stored.read_text(encoding="utf-8"))["results"]) == pages
+    results = json.loads(stored.read_text(encoding="utf-8"))["results"]
+    assert len([key for key in results if len(key) == 64]) == pages  # a score for each page
+    assert results["syllables of words"]["treatment"] == 2  # and the syllables of each word
 
     scored: list[str] = []
     original_prose = readability.prose
@@ -142,3 +146,16 @@ def test_scores_are_kept_and_reused_only_for_the_same_text(
         status, again, _ = run_sitegen(*args)
         assert (status, again, len(scored)) == (0, edited, pages)
         assert json.loads(stored.read_text(encoding="utf-8"))["salt"] == readability.scoring_salt()
+
+
+@given(
+    st.text(alphabet="abc XY'.!?-\u2013,;:\n0\u00e9", max_size=200)
+    | st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)
+)
+def test_words_and_sentences_are_counted_as_textstat_counts_them(text: str) -> None:
+    import textstat  # type: ignore[import-untyped]
+
+    from sitegen.syllables import sentence_count, word_count
+
+    assert word_count(text) == textstat.lexicon_count(text)
+    assert sentence_count(text) == textstat.sentence_count(text)

@@ -129,7 +129,8 @@ def check_mkdocs_nav(content: Content, config_path: Path, problems: Problems) ->
         return
     shown = display_path(config_path, config_path.parent)
     try:
-        config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml's, when installed
+        config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=loader)
     except yaml.YAMLError as exc:
         problems.error(shown, 1, f"invalid YAML: {exc}")
         return

@@ -5,10 +5,9 @@ checked before MkDocs runs, and pointed at the generated file (`overview.md` -> 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-
-from markdown.extensions.toc import slugify
 
 from sitegen.citations import mask_code
 from sitegen.model import Content, Page
@@ -22,6 +21,17 @@ _SCHEMES = ("http://", "https://", "mailto:", "tel:")
 
 #: Headings every generated page gets, besides the ones written in the content.
 GENERATED_ANCHORS = frozenset({"sources-for-this-page"})
+
+
+def slugify(value: str, separator: str) -> str:
+    """The id MkDocs gives a heading: Python-Markdown's toc slugify, the default.
+
+    The same steps as markdown.extensions.toc.slugify (tests compare the two), written
+    here so that checking links does not import Markdown.
+    """
+    value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    return re.sub(rf"[{separator}\s]+", separator, value)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from sitegen.model import Content
 from sitegen.problems import Problems, display_path
 from sitegen.readability import PageScore, check_readability, score_cache
 from sitegen.render import iter_site
+from sitegen.structured import PlainText, plain_text_cache
 from sitegen.write import WriteReport, generated_files, hand_edit_source, write_outputs
 
 
@@ -91,4 +92,7 @@ def generate(
     content, problems = validate(project, today, strict)
     if content is None:
         return None, problems
-    return write_outputs(iter_site(content), project.docs_dir), problems
+    stored = plain_text_cache(project.root)
+    report = write_outputs(iter_site(content, PlainText(stored)), project.docs_dir)
+    stored.save()
+    return report, problems

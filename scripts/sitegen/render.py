@@ -23,12 +23,11 @@ from sitegen.model import (
     Content,
     GlossaryEntry,
     Page,
-    Source,
     format_day,
     format_source_date,
 )
 from sitegen.references import full_reference, short_name, source_heading
-from sitegen.structured import json_ld
+from sitegen.structured import PlainText, json_ld
 from sitegen.write import stamp
 
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -195,13 +194,25 @@ def page_markdown(page: Page, content: Content) -> str:
     return _CHECKLIST_ITEM.sub(lambda m: m.group(1) + CHECKBOX, body)
 
 
-def _footnote(source: Source) -> str:
-    return f"{full_reference(source)} [More about this source](sources.md#{source.id})"
+def _footnote(source_id: str, references: References) -> str:
+    return f"{references[source_id]} [More about this source](sources.md#{source_id})"
 
 
 def _reviewer_link(name: str, content: Content) -> str:
     about = content.page(ABOUT_PAGE)
     return f"[{name}]({about.output_name})" if about else name
+
+
+class References(dict[str, str]):
+    """Each source's full reference by its id, written once however often it is cited."""
+
+    def __init__(self, content: Content) -> None:
+        super().__init__()
+        self.sources = content.sources
+
+    def __missing__(self, key: str) -> str:
+        self[key] = full_reference(self.sources[key])
+        return self[key]
 
 
 @dataclass(frozen=True)
@@ -210,12 +221,16 @@ class SiteIndex:
 
     glossary: GlossaryIndex
     outputs: dict[str, str]
+    references: References
+    plain_text: PlainText
 
     @classmethod
-    def of(cls, content: Content) -> SiteIndex:
+    def of(cls, content: Content, plain_text: PlainText | None = None) -> SiteIndex:
         return cls(
             GlossaryIndex(content.glossary),
             {page.name: page.output_name for page in content.pages},
+            References(content),
+            plain_text or PlainText(),
         )
 
 
@@ -228,7 +243,7 @@ def render_page(
     body = point_links_at_outputs(body, index.outputs)
     key_points = [replace_citations(point, footnote_refs) for point in page.meta.key_points]
     cited = cited_keys(page)
-    footnotes = [(key, _footnote(content.sources[key])) for key in cited]
+    footnotes = [(key, _footnote(key, index.references)) for key in cited]
     reviewer = content.settings.reviewers[page.meta.reviewed_by]
     text = _ENV.get_template("page.md.j2").render(
         page=page,
@@ -239,7 +254,9 @@ def render_page(
         settings=content.settings,
         abbreviations=index.glossary.terms_in(page.meta.title, *key_points, body, extra),
         reviewed_by=_reviewer_link(reviewer.name, content),
-        json_ld=json_ld(page, content, cited, page.name == FAQ_PAGE),
+        json_ld=json_ld(
+            page, content, cited, page.name == FAQ_PAGE, index.references, index.plain_text
+        ),
         edit_url=f"{content.settings.repo_url}/edit/main/{page.path}"
         if content.settings.repo_url
         else None,
@@ -310,12 +327,13 @@ GENERATED_LISTS = {
 }
 
 
-def iter_site(content: Content) -> Iterator[tuple[str, str]]:
+def iter_site(content: Content, plain_text: PlainText | None = None) -> Iterator[tuple[str, str]]:
     """Every generated file of docs/, one at a time: (path relative to docs/, text).
 
     One page at a time, so that a large site never has to be held in memory whole.
+    `plain_text` may bring the plain text of Markdown stored by earlier runs.
     """
-    index = SiteIndex.of(content)
+    index = SiteIndex.of(content, plain_text)
     for page in content.pages:
         make_list = GENERATED_LISTS.get(page.name)
         extra = make_list(content) if make_list else ""

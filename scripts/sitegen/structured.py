@@ -3,25 +3,33 @@
 from __future__ import annotations
 
 import functools
+import importlib.metadata
 import json
 import re
-from typing import Any
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import markdown
-
+from sitegen.cache import CACHE_DIR, ResultCache
 from sitegen.citations import CITATION_GROUP
 from sitegen.faq import split_faq
 from sitegen.model import Content, Page
-from sitegen.references import full_reference
+
+if TYPE_CHECKING:
+    import markdown
 
 _TAGS = re.compile(r"<[^>]+>")
 _SPACE_BEFORE_STOP = re.compile(r" ([.,;:!?])")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+#: Change this when visible_text() would give other text for the same Markdown.
+_PLAIN_TEXT_VERSION = "1"
 
 
 @functools.lru_cache(maxsize=1)
 def _converter() -> markdown.Markdown:
     """One Markdown converter, reset before each use: making one takes longer than using it."""
+    import markdown
+
     return markdown.Markdown()
 
 
@@ -35,13 +43,42 @@ def visible_text(markdown_text: str) -> str:
     return _SPACE_BEFORE_STOP.sub(r"\1", " ".join(text.split()))
 
 
-@functools.lru_cache(maxsize=4096)
-def _plain_reference(markdown_reference: str) -> str:
-    """A reference as plain text; cached, since a source is cited on many pages."""
-    return visible_text(_LINK.sub(r"\1", markdown_reference)).replace("\\", "")
+class PlainText:
+    """visible_text(), remembered for each piece of Markdown, and between runs in `cache`."""
+
+    def __init__(self, cache: ResultCache | None = None) -> None:
+        self.cache = cache or ResultCache(None, "")
+        self.known: dict[str, str] = {}
+
+    def __call__(self, markdown_text: str) -> str:
+        if markdown_text not in self.known:
+            key = self.cache.key(markdown_text)
+            stored = self.cache.get(key)
+            if not isinstance(stored, str):
+                stored = visible_text(markdown_text)
+                self.cache.put(key, stored)
+            self.known[markdown_text] = stored
+        return self.known[markdown_text]
+
+    def reference(self, markdown_reference: str) -> str:
+        """A reference as plain text: its links as their words, without escapes."""
+        return self(_LINK.sub(r"\1", markdown_reference)).replace("\\", "")
 
 
-def medical_web_page(page: Page, content: Content, cited: list[str]) -> dict[str, Any]:
+def plain_text_cache(project_root: Path) -> ResultCache:
+    """The project's stored plain text of Markdown (FAQ answers and references)."""
+    salt = f"{_PLAIN_TEXT_VERSION} {importlib.metadata.version('markdown')}"
+    return ResultCache(project_root / CACHE_DIR / "plain-text.json", salt)
+
+
+def medical_web_page(
+    page: Page,
+    content: Content,
+    cited: list[str],
+    references: Mapping[str, str],
+    plain_text: PlainText,
+) -> dict[str, Any]:
+    """The page's MedicalWebPage data; `references` gives each cited source's reference."""
     reviewer = content.settings.reviewers[page.meta.reviewed_by]
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -56,11 +93,11 @@ def medical_web_page(page: Page, content: Content, cited: list[str]) -> dict[str
         "inLanguage": "en",
     }
     if cited:
-        data["citation"] = [_plain_reference(full_reference(content.sources[key])) for key in cited]
+        data["citation"] = [plain_text.reference(references[key]) for key in cited]
     return data
 
 
-def faq_page(page: Page) -> dict[str, Any]:
+def faq_page(page: Page, plain_text: PlainText) -> dict[str, Any]:
     _, entries = split_faq(page.body, page.body_first_line)
     return {
         "@context": "https://schema.org",
@@ -69,17 +106,24 @@ def faq_page(page: Page) -> dict[str, Any]:
             {
                 "@type": "Question",
                 "name": entry.question,
-                "acceptedAnswer": {"@type": "Answer", "text": visible_text(entry.answer)},
+                "acceptedAnswer": {"@type": "Answer", "text": plain_text(entry.answer)},
             }
             for entry in entries
         ],
     }
 
 
-def json_ld(page: Page, content: Content, cited: list[str], is_faq: bool) -> str:
+def json_ld(
+    page: Page,
+    content: Content,
+    cited: list[str],
+    is_faq: bool,
+    references: Mapping[str, str],
+    plain_text: PlainText,
+) -> str:
     """The page's JSON-LD, safe to place inside a <script> element."""
-    items = [medical_web_page(page, content, cited)]
+    items = [medical_web_page(page, content, cited, references, plain_text)]
     if is_faq:
-        items.append(faq_page(page))
+        items.append(faq_page(page, plain_text))
     text = json.dumps(items if len(items) > 1 else items[0], ensure_ascii=False, sort_keys=True)
     return text.replace("</", "<\\/")

@@ -1,4 +1,7 @@
-"""Syllable counts as textstat 0.7.8 gives them, read from the same dictionaries.
+"""Word, sentence and syllable counts as textstat 0.7.8 gives them.
+
+Words and sentences are split with textstat's own rules (written out here, so that
+scoring a page does not import textstat). Syllables are read from the same dictionaries.
 
 A word's syllables are the stressed vowels of its first pronunciation in the CMU
 Pronouncing Dictionary, or, for a word the dictionary lacks, one more than pyphen's
@@ -29,6 +32,24 @@ _LEFT = _RIGHT = 2
 def words(text: str) -> list[str]:
     """The words of `text` as textstat splits them to count syllables."""
     return _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text)).lower().split()
+
+
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+
+
+def word_count(text: str) -> int:
+    """textstat.lexicon_count(text): words after punctuation is removed."""
+    return len(words(text))
+
+
+def sentence_count(text: str) -> int:
+    """textstat.sentence_count(text): runs of text up to . ! or ?, those of two words or
+    fewer not counted, and at least one for any text."""
+    if not text:
+        return 0
+    sentences = _SENTENCE.findall(text)
+    short = sum(1 for sentence in sentences if word_count(sentence) <= 2)
+    return max(1, len(sentences) - short)
 
 
 def _stressed_vowels(phones: str) -> int:
@@ -86,8 +107,9 @@ class SyllableCounter:
     dict would take about 18 MB.
     """
 
-    def __init__(self) -> None:
-        self.counts: dict[str, int] = {}
+    def __init__(self, known: dict[str, int] | None = None) -> None:
+        """`known`: syllable counts found before, as this counter finds them."""
+        self.counts: dict[str, int] = dict(known or {})
 
     def look_up(self, texts: Iterable[str]) -> None:
         """Find the syllables of every word in `texts` that has not been looked up yet."""
