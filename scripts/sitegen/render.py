@@ -261,9 +261,12 @@ def render_page(
         if content.settings.repo_url
         else None,
     )
-    front_matter, separator, markdown_text = text.partition("\n---\n")
-    markdown_text = mark_external_links(_BLANK_LINES.sub("\n\n", markdown_text))
-    return front_matter + separator + markdown_text
+    # The largest pages run to megabytes: each step drops the text of the step before.
+    del body, extra
+    front_matter, separator, text = text.partition("\n---\n")
+    text = _BLANK_LINES.sub("\n\n", text)
+    text = mark_external_links(text)
+    return front_matter + separator + text
 
 
 def source_entries(content: Content) -> list[tuple[str, list[SourceEntry]]]:
@@ -336,8 +339,10 @@ def iter_site(content: Content, plain_text: PlainText | None = None) -> Iterator
     index = SiteIndex.of(content, plain_text)
     for page in content.pages:
         make_list = GENERATED_LISTS.get(page.name)
-        extra = make_list(content) if make_list else ""
-        yield page.output_name, stamp(render_page(page, content, extra, index))
+        yield (
+            page.output_name,
+            stamp(render_page(page, content, make_list(content) if make_list else "", index)),
+        )
 
 
 def render_site(content: Content) -> dict[str, str]:

@@ -19,8 +19,12 @@ _CHECKSUM_LINE = re.compile(rf"^{re.escape(CHECKSUM_PREFIX)}([0-9a-f]{{64}})\n".
 _SOURCE = re.compile(rf"^{re.escape(GENERATED_MARKER)}(\S+?)\.?( |$)".encode(), re.M)
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _digest(text: str, chunk: int = 1 << 20) -> str:
+    """The SHA-256 of `text` as UTF-8, encoded a piece at a time (pages run to megabytes)."""
+    digest = hashlib.sha256()
+    for start in range(0, len(text), chunk):
+        digest.update(text[start : start + chunk].encode("utf-8"))
+    return digest.hexdigest()
 
 
 def stamp(text: str) -> str:
