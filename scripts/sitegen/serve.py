@@ -36,8 +36,13 @@ _SETTLE_SECONDS = 0.05
 _POLLING_SECONDS = 0.1
 
 
+#: One regeneration at a time: an edit saved while the last one still runs waits for it.
+_GENERATING = threading.Lock()
+
+
 def _regenerate(project: Project, today: date) -> None:
-    report, problems = generate(project, today)
+    with _GENERATING:
+        report, problems = generate(project, today)
     _print_problems(problems)
     if report is not None:
         changed = ", ".join(report.written + report.removed) or "nothing changed"
