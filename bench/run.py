@@ -330,7 +330,7 @@ def ratio(part: float | None, whole: float | None) -> float | None:
 
 
 def percent(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.0%}"
+    return "n/a" if value is None else f"{value:.1%}"
 
 
 GENERATE_STEPS = ("cold", "edit", "noop")

@@ -6,6 +6,8 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import FIXTURES, ROOT, TODAY, RunSitegen, add_page, tree
 from sitegen.pipeline import Project, validate
 from sitegen.render import render_site
@@ -140,3 +142,42 @@ def test_glossary_terms_are_found_as_whole_words() -> None:
     text = "Off-label use. A boxed warning. Go to A&E. The toxins and labelled jars."
     found = [entry.term for entry in glossary_terms_in(text, glossary)]
     assert found == ["A&E", "Off-label", "boxed warning"]
+
+
+def test_later_runs_reuse_what_earlier_runs_found_and_match_a_fresh_run(
+    minimal_project: Path, run_sitegen: RunSitegen, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Glossary terms and plain text kept in .cache/ give the pages a run without it gives."""
+    from sitegen import render, structured
+
+    args = ("generate", "--project", minimal_project, "--today", "2026-11-22")
+    assert run_sitegen(*args)[0] == 0
+    assert (minimal_project / ".cache/sitegen/render.json").is_file()
+    fresh = tree(minimal_project / "docs")
+
+    def refuse(*args: object) -> object:
+        raise AssertionError("worked out again, though stored")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(render.GlossaryIndex, "_find", refuse)
+        patch.setattr(structured, "visible_text", refuse)
+        for generated in (minimal_project / "docs").glob("*.md"):
+            generated.unlink()
+        assert run_sitegen(*args)[0] == 0
+    assert tree(minimal_project / "docs") == fresh
+
+    # A new glossary term: every page is looked at again, and one that uses it shows it.
+    glossary = minimal_project / "content_src/glossary.yml"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8")
+        + "- term: reviews\n  definition: Studies that pool other studies.\n",
+        encoding="utf-8",
+    )
+    assert run_sitegen(*args)[0] == 0
+    overview = (minimal_project / "docs/index.md").read_text(encoding="utf-8")
+    assert "*[Reviews]: Studies that pool other studies." not in fresh["index.md"].decode()
+    assert "*[Reviews]: Studies that pool other studies." in overview
+    shutil.rmtree(minimal_project / ".cache")
+    stored = tree(minimal_project / "docs")
+    assert run_sitegen(*args)[0] == 0
+    assert tree(minimal_project / "docs") == stored

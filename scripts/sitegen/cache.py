@@ -17,6 +17,7 @@ from typing import Any
 from sitegen.write import write_atomically
 
 CACHE_DIR = Path(".cache") / "sitegen"
+_PIECE = 1 << 20
 
 
 class ResultCache:
@@ -41,9 +42,15 @@ class ResultCache:
         results = data.get("results")
         return results if isinstance(results, dict) else {}
 
-    def key(self, text: str) -> str:
-        """The key of the result for input `text`."""
-        return hashlib.sha256(f"{self.salt}\0{text}".encode()).hexdigest()
+    def key(self, *parts: str) -> str:
+        """The key of the result for the input made of `parts` (hashed a piece at a time:
+        an input can be a page of megabytes)."""
+        digest = hashlib.sha256(self.salt.encode())
+        for part in parts:
+            digest.update(b"\0")
+            for start in range(0, len(part), _PIECE):
+                digest.update(part[start : start + _PIECE].encode())
+        return digest.hexdigest()
 
     def get(self, key: str) -> Any | None:
         value = self.stored.get(key)

@@ -11,8 +11,7 @@ from sitegen.load import load_content
 from sitegen.model import Content
 from sitegen.problems import Problems, display_path
 from sitegen.readability import PageScore, check_readability, score_cache
-from sitegen.render import iter_site
-from sitegen.structured import PlainText, plain_text_cache
+from sitegen.render import iter_site, render_cache
 from sitegen.write import WriteReport, generated_files, hand_edit_source, write_outputs
 
 
@@ -92,7 +91,7 @@ def generate(
     content, problems = validate(project, today, strict)
     if content is None:
         return None, problems
-    stored = plain_text_cache(project.root)
-    report = write_outputs(iter_site(content, PlainText(stored)), project.docs_dir)
+    stored = render_cache(project.root, content.glossary)
+    report = write_outputs(iter_site(content, stored), project.docs_dir)
     stored.save()
     return report, problems

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import jinja2
 
+from sitegen.cache import CACHE_DIR, ResultCache
 from sitegen.citations import replace_citations
 from sitegen.figures import evidence_box, icon_array, timeline
 from sitegen.links import mark_external_links, point_links_at_outputs
@@ -31,6 +35,8 @@ from sitegen.structured import PlainText, json_ld
 from sitegen.write import stamp
 
 _BLANK_LINES = re.compile(r"\n{3,}")
+#: Change this when the same text would give other glossary terms or plain text.
+_RENDER_CACHE_VERSION = "1"
 
 #: How the Sources page groups sources, in the order shown.
 SOURCE_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
@@ -127,7 +133,9 @@ class GlossaryIndex:
     term is looked for only when its first word is one of them.
     """
 
-    def __init__(self, glossary: list[GlossaryEntry]) -> None:
+    def __init__(self, glossary: list[GlossaryEntry], cache: ResultCache | None = None) -> None:
+        """`cache` may hold the terms found in texts before (see render_cache())."""
+        self.cache = cache or ResultCache(None, "")
         self.definitions = {
             spelling: entry.definition for entry in glossary for spelling in _spellings(entry.term)
         }
@@ -154,6 +162,18 @@ class GlossaryIndex:
 
     def terms_in(self, *texts: str) -> list[GlossaryEntry]:
         """The glossary terms in any of `texts`, as tooltip definitions, sorted."""
+        key = self.cache.key("glossary terms", *texts)
+        stored = self.cache.get(key)
+        if isinstance(stored, list) and all(term in self.definitions for term in stored):
+            found = set(stored)
+        else:
+            found = self._find(texts)
+            self.cache.put(key, sorted(found))
+        return [
+            GlossaryEntry(term=term, definition=self.definitions[term]) for term in sorted(found)
+        ]
+
+    def _find(self, texts: tuple[str, ...]) -> set[str]:
         words: set[str] = set()
         for text in texts:
             for chunk in _chunks(text):
@@ -163,9 +183,7 @@ class GlossaryIndex:
             found.update(
                 s for s in self.by_first_word[word] if any(self._occurs(s, t) for t in texts)
             )
-        return [
-            GlossaryEntry(term=term, definition=self.definitions[term]) for term in sorted(found)
-        ]
+        return found
 
 
 def glossary_terms_in(text: str, glossary: list[GlossaryEntry]) -> list[GlossaryEntry]:
@@ -225,13 +243,23 @@ class SiteIndex:
     plain_text: PlainText
 
     @classmethod
-    def of(cls, content: Content, plain_text: PlainText | None = None) -> SiteIndex:
+    def of(cls, content: Content, cache: ResultCache | None = None) -> SiteIndex:
         return cls(
-            GlossaryIndex(content.glossary),
+            GlossaryIndex(content.glossary, cache),
             {page.name: page.output_name for page in content.pages},
             References(content),
-            plain_text or PlainText(),
+            PlainText(cache),
         )
+
+
+def render_cache(project_root: Path, glossary: list[GlossaryEntry]) -> ResultCache:
+    """What rendering keeps between runs: the glossary terms found in each page's text, and
+    the plain text of FAQ answers and references for the structured data. It is kept for
+    one glossary (its terms, not their definitions) and one version of Markdown."""
+    terms = hashlib.sha256("\0".join(sorted(e.term for e in glossary)).encode()).hexdigest()
+    markdown_version = importlib.metadata.version("markdown")
+    salt = f"{_RENDER_CACHE_VERSION} markdown {markdown_version} glossary {terms}"
+    return ResultCache(project_root / CACHE_DIR / "render.json", salt)
 
 
 def render_page(
@@ -330,13 +358,13 @@ GENERATED_LISTS = {
 }
 
 
-def iter_site(content: Content, plain_text: PlainText | None = None) -> Iterator[tuple[str, str]]:
+def iter_site(content: Content, cache: ResultCache | None = None) -> Iterator[tuple[str, str]]:
     """Every generated file of docs/, one at a time: (path relative to docs/, text).
 
     One page at a time, so that a large site never has to be held in memory whole.
-    `plain_text` may bring the plain text of Markdown stored by earlier runs.
+    `cache` may bring what earlier runs found (see render_cache()).
     """
-    index = SiteIndex.of(content, plain_text)
+    index = SiteIndex.of(content, cache)
     for page in content.pages:
         make_list = GENERATED_LISTS.get(page.name)
         yield (

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import json
 import re
 from collections.abc import Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sitegen.cache import CACHE_DIR, ResultCache
+from sitegen.cache import ResultCache
 from sitegen.citations import CITATION_GROUP
 from sitegen.faq import split_faq
 from sitegen.model import Content, Page
@@ -21,8 +19,6 @@ if TYPE_CHECKING:
 _TAGS = re.compile(r"<[^>]+>")
 _SPACE_BEFORE_STOP = re.compile(r" ([.,;:!?])")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-#: Change this when visible_text() would give other text for the same Markdown.
-_PLAIN_TEXT_VERSION = "1"
 
 
 @functools.lru_cache(maxsize=1)
@@ -52,7 +48,7 @@ class PlainText:
 
     def __call__(self, markdown_text: str) -> str:
         if markdown_text not in self.known:
-            key = self.cache.key(markdown_text)
+            key = self.cache.key("plain text", markdown_text)
             stored = self.cache.get(key)
             if not isinstance(stored, str):
                 stored = visible_text(markdown_text)
@@ -63,12 +59,6 @@ class PlainText:
     def reference(self, markdown_reference: str) -> str:
         """A reference as plain text: its links as their words, without escapes."""
         return self(_LINK.sub(r"\1", markdown_reference)).replace("\\", "")
-
-
-def plain_text_cache(project_root: Path) -> ResultCache:
-    """The project's stored plain text of Markdown (FAQ answers and references)."""
-    salt = f"{_PLAIN_TEXT_VERSION} {importlib.metadata.version('markdown')}"
-    return ResultCache(project_root / CACHE_DIR / "plain-text.json", salt)
 
 
 def medical_web_page(
