@@ -134,7 +134,7 @@ STEPS = {
     "cold": "sitegen generate, first run (empty docs/, no cache)",
     "edit": "sitegen generate after an edit to one page",
     "noop": "sitegen generate (nothing changed)",
-    "check": "sitegen check",
+    "check": "sitegen check (with the scores stored by generate)",
     "mkdocs": "mkdocs build",
     "zensical": "zensical build",
     "preview": "live preview: edit to browser",
@@ -472,7 +472,7 @@ def ratios_table(sizes: list[Size]) -> str:
     ]
     header = ["size"]
     header += [f"generate {RUNS[run]} / {build} build" for run in RUNS for build in BUILDS]
-    header.append("check / mkdocs build")
+    header.append("check (stored scores) / mkdocs build")
     return markdown_table(header, rows)
 
 
@@ -557,8 +557,8 @@ def report(sizes: list[Size], header: list[str], settings: Settings) -> str:
         "A first run starts with no generated pages in docs/ and no .cache/ (the readability"
         " scores that later runs reuse for pages whose text has not changed). A run after an"
         " edit follows a new sentence added to one page, as on every edit a maintainer makes."
-        " The live preview is timed from saving an edit to a page's title until Chromium,"
-        " with the page open, shows the new title (1x only).",
+        " The live preview is timed from saving an edit to a page (a new title and a new"
+        " sentence) until Chromium, with the page open, shows the new title (1x only).",
         "Peak memory is the largest maximum resident set size of any `sitegen generate` run"
         " at that size.",
     ]

@@ -1,8 +1,9 @@
 """How long `sitegen serve` takes to show an edit to a content file in the browser.
 
 It starts `sitegen serve` on a copy of a project, opens a page in Chromium, then, several
-times, changes the page's title in content_src/ and times how long the open page takes to
-show the new title (MkDocs reloads the page itself when the site is rebuilt).
+times, changes the page's title and adds a sentence to its text in content_src/ (so the page
+is checked and scored again), and times how long the open page takes to show the new title
+(MkDocs reloads the page itself when the site is rebuilt).
 
     .venv/bin/python bench/serve_latency.py              # the real project, 5 edits
     .venv/bin/python bench/serve_latency.py --runs 10
@@ -87,7 +88,8 @@ def measure_serve(project: Path, runs: int, today: str) -> list[float]:
             time.sleep(1)  # let the page open its live-reload connection
             for run in range(runs):
                 marker = f"edit {run + 1} of the preview check"
-                edited = _TITLE.sub(f"title: {marker}", original, count=1)
+                edited = _TITLE.sub(f"title: {marker}", original, count=1).rstrip()
+                edited += f"\n\nThis sentence was added to time the preview, {marker}.\n"
                 start = time.monotonic()
                 page_file.write_text(edited, encoding="utf-8")
                 page.wait_for_function(

@@ -346,9 +346,17 @@ def test_unexpected_file_is_reported(generated: Path, run_sitegen: RunSitegen) -
     assert "unknown source 'health-page'" in err
 
 
-def test_hand_edit_of_a_generated_page_is_caught(generated: Path, run_sitegen: RunSitegen) -> None:
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["unix", "windows line endings"])
+def test_hand_edit_of_a_generated_page_is_caught(
+    generated: Path, run_sitegen: RunSitegen, newline: str
+) -> None:
     page = generated / "docs/faq.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("Short answers", "Edited"))
+    text = page.read_text(encoding="utf-8")
+    if newline != "\n":  # a Windows checkout: the unedited file is not a hand edit
+        page.write_bytes(text.replace("\n", newline).encode("utf-8"))
+        status, _, err = run_sitegen("check", "--project", generated, "--today", "2026-11-22")
+        assert (status, "edited by hand" in err) == (0, False)
+    page.write_bytes(text.replace("Short answers", "Edited").replace("\n", newline).encode())
     _check_and_generate_fail(
         generated,
         run_sitegen,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import importlib.metadata
+import platform
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -147,7 +148,7 @@ def _is_word_counts(value: object) -> TypeGuard[dict[str, int]]:
 def scoring_salt() -> str:
     """What a page's scores depend on besides its text: this code and the libraries."""
     versions = [importlib.metadata.version(name) for name in _SCORING_LIBRARIES]
-    return " ".join([_SCORING_VERSION, *versions])
+    return " ".join([_SCORING_VERSION, platform.python_version(), *versions])
 
 
 def score_cache(project_root: Path | None) -> ResultCache:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
+import platform
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -255,10 +256,11 @@ class SiteIndex:
 def render_cache(project_root: Path, glossary: list[GlossaryEntry]) -> ResultCache:
     """What rendering keeps between runs: the glossary terms found in each page's text, and
     the plain text of FAQ answers and references for the structured data. It is kept for
-    one glossary (its terms, not their definitions) and one version of Markdown."""
+    one glossary (its terms, not their definitions) and one version of Python and Markdown."""
     terms = hashlib.sha256("\0".join(sorted(e.term for e in glossary)).encode()).hexdigest()
     markdown_version = importlib.metadata.version("markdown")
-    salt = f"{_RENDER_CACHE_VERSION} markdown {markdown_version} glossary {terms}"
+    python = platform.python_version()
+    salt = f"{_RENDER_CACHE_VERSION} {python} markdown {markdown_version} glossary {terms}"
     return ResultCache(project_root / CACHE_DIR / "render.json", salt)
 
 

@@ -152,7 +152,8 @@ def serve(project: Project, today: date, dev_addr: str) -> int:
     logging.getLogger("watchdog").setLevel(logging.WARNING)
     _regenerate(project, today)
     observer = Observer()
-    observer.schedule(_ContentChanged(project, today), str(project.content_dir), recursive=True)
+    changes = _ContentChanged(project, today)
+    observer.schedule(changes, str(project.content_dir), recursive=True)
     observer.start()
     site_dir = Path(tempfile.mkdtemp(prefix="sitegen-preview-"))
     # Stopping the preview (Ctrl+C, or a terminate signal) stops the server with it.
@@ -168,5 +169,11 @@ def serve(project: Project, today: date, dev_addr: str) -> int:
             server.shutdown()
         observer.stop()
         observer.join()
-        shutil.rmtree(site_dir, ignore_errors=True)
+        # A regeneration that has not started is dropped; one under way is let finish,
+        # so that docs/ is never left half-written.
+        with changes.lock:
+            if changes.timer is not None:
+                changes.timer.cancel()
+        with _GENERATING:
+            shutil.rmtree(site_dir, ignore_errors=True)
     return 0

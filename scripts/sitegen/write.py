@@ -51,6 +51,8 @@ def stamp(text: str) -> str:
 def hand_edit_source(path: Path) -> str | None:
     """For a generated file that was changed after generation, the content file to edit."""
     data = path.read_bytes()
+    if b"\r\n" in data:  # a checkout with Windows line endings: the checksum is of "\n"
+        data = data.replace(b"\r\n", b"\n")
     match = _CHECKSUM_LINE.search(data)
     if match is None:
         return None
