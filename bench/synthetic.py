@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 from markdown.extensions.toc import slugify
 
-from sitegen.citations import CITATION_GROUP
+from sitegen.citations import CITATION_GROUP, CITATION_KEY
 from sitegen.faq import split_faq
 from sitegen.load import FRONT_MATTER, load_content
 from sitegen.model import Content, Page
@@ -45,7 +45,6 @@ _MARKER = re.compile(r"^([ \t]*)\[\[([a-z-]+):([a-z0-9-]+)\]\][ \t]*$")
 _LIST_PREFIX = re.compile(r"^([ \t]*(?:(?:[-*+]|\d+\.)[ \t]+(?:\[[ xX]\][ \t]+)?)?)")
 _BOLD_LEAD = re.compile(r"^\*\*[^*]+\*\*[ \t]*")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
-_KEY = re.compile(r"@([a-z0-9][a-z0-9-]*)")
 _WORD = re.compile(r"[A-Za-z0-9$']+")
 
 _SUBJECTS = (
@@ -275,7 +274,7 @@ class Synthesizer:
         return f"{source_id}-s{group}"
 
     def cite(self, group_text: str, group: int) -> str:
-        keys = [self.key(key, group) for key in _KEY.findall(group_text)]
+        keys = [self.key(key, group) for key in CITATION_KEY.findall(group_text)]
         return "[" + "; ".join(f"@{key}" for key in keys) + "]"
 
     def citations_in(self, text: str, group: int) -> list[str]:

@@ -14,7 +14,8 @@ from sitegen.model import Citation
 from sitegen.problems import position
 
 CITATION_GROUP = re.compile(r"\[(@[^\]\[]{0,300})\]")
-_KEY = re.compile(r"@([a-z0-9][a-z0-9-]*)")
+#: One cited id inside a citation group: `@foster-2001`.
+CITATION_KEY = re.compile(r"@([a-z0-9][a-z0-9-]*)")
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.M | re.S)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 
@@ -50,7 +51,7 @@ def find_citations(
         parts = group.group(1).split(";")
         for part in parts:
             item = part.strip()
-            key = _KEY.fullmatch(item)
+            key = CITATION_KEY.fullmatch(item)
             if key:
                 # Interned: a large site cites the same few thousand ids many times over.
                 found.append(Citation(sys.intern(key.group(1)), line, column))
@@ -95,7 +96,7 @@ def replace_citations(text: str, render: Callable[[list[str]], str]) -> str:
     pieces: list[str] = []
     last = 0
     for group in CITATION_GROUP.finditer(masked):
-        keys = [m.group(1) for m in _KEY.finditer(group.group(1))]
+        keys = [m.group(1) for m in CITATION_KEY.finditer(group.group(1))]
         if not keys:
             continue
         start = _start_of_gap(text, group.start(), last)
