@@ -27,7 +27,7 @@ site: generate
 	$(BIN)/mkdocs build --strict --site-dir site
 
 site-zensical: generate
-	$(BIN)/python -m sitegen.zensical_build site-zensical
+	$(BIN)/python -m sitegen.commands.zensical_build site-zensical
 
 serve: $(STAMP)
 	$(BIN)/sitegen serve

@@ -26,12 +26,13 @@ from typing import Any
 import yaml
 from markdown.extensions.toc import slugify
 
-from sitegen.citations import CITATION_GROUP, CITATION_KEY
-from sitegen.faq import split_faq
-from sitegen.load import FRONT_MATTER, load_content
-from sitegen.model import Content, Page
-from sitegen.write import is_generated
-from sitegen.yamlfile import parse_yaml
+from sitegen.content.faq import split_faq
+from sitegen.content.layout import Project
+from sitegen.content.load import FRONT_MATTER, load_content
+from sitegen.content.markdown import CITATION_GROUP, CITATION_KEY
+from sitegen.content.model import Content, Page
+from sitegen.content.yamlfile import parse_yaml
+from sitegen.output.stamp import is_generated
 
 # Pages with a role of their own, by file name (see content_src/README.md).
 FAQ_PAGE = "faq"  # every "## " heading is a question
@@ -130,7 +131,7 @@ class Profile:
 
 
 def load(content_dir: Path) -> Content:
-    content, problems = load_content(content_dir)
+    content, problems = load_content(Project(content_dir.parent))
     if content is None or problems.errors:
         details = "\n".join(str(problem) for problem in problems.errors)
         raise ValueError(f"{content_dir} does not load cleanly:\n{details}")
@@ -144,10 +145,10 @@ def measure(content_dir: Path) -> Profile:
     return Profile(
         pages=len(content.pages),
         sources=len(content.sources),
-        citations=sum(len(page.citations) for page in content.pages),
-        faq_entries=len(split_faq(faq.body, 1)[1]) if faq else 0,
+        citations=sum(len(content.citations(page)) for page in content.pages),
+        faq_entries=len(split_faq(faq.body)[1]) if faq else 0,
         glossary_terms=len(content.glossary),
-        markers=sum(len(page.markers) for page in content.pages),
+        markers=sum(len(page.body.scan.markers) for page in content.pages),
         evidence=len(content.evidence),
         figures=len(content.figures.icon_arrays) + len(content.figures.timelines),
         words=sum(len(page.body.split()) for page in content.pages),
@@ -229,6 +230,8 @@ class PagePlan:
     template: Page
     group: int
     single: bool  # the real page exists once at any size
+    #: The real page's menu title.
+    menu_title: str = ""
     headings: list[str] = field(default_factory=list)
 
     @property
@@ -242,7 +245,7 @@ class PagePlan:
 
     @property
     def nav_title(self) -> str:
-        title = self.template.meta.nav_title
+        title = self.menu_title
         return title if self.group == 0 else f"{title} {self.group + 1}"
 
 
@@ -257,7 +260,7 @@ class Synthesizer:
         #: Pages that exist once: the FAQ, whose questions grow in number instead, and the
         #: pages that cite nothing (sources, glossary...), which list what grows.
         self.single = frozenset(
-            {FAQ_PAGE, *(page.name for page in content.pages if not page.citations)}
+            {FAQ_PAGE, *(page.name for page in content.pages if not content.citations(page))}
         )
         self.terms = invented_terms(
             len(content.glossary) * scale, [entry.term for entry in content.glossary]
@@ -265,7 +268,7 @@ class Synthesizer:
         self.plans = self._plan_pages()
         self.by_copy = {(plan.template.name, plan.group): plan for plan in self.plans}
         faq = content.page(FAQ_PAGE)
-        self.faq_entries = split_faq(faq.body, faq.body_first_line)[1] if faq else []
+        self.faq_entries = split_faq(faq.body)[1] if faq else []
 
     # Naming -----------------------------------------------------------------------------
 
@@ -295,6 +298,7 @@ class Synthesizer:
                 page,
                 group,
                 page.name in self.single,
+                self.content.nav_titles[page.name],
             )
             for group in range(self.scale)
             for page in self.content.pages
@@ -307,7 +311,7 @@ class Synthesizer:
         if plan.name != FAQ_PAGE:
             count = _count_headings(self.template_text(plan))
             return [f"{self.rng.choice(_HEADINGS)} {index + 1}" for index in range(count)]
-        intro, entries = split_faq(plan.template.body, 1)
+        intro, entries = split_faq(plan.template.body)
         per_copy = sum(1 + _count_headings(entry.answer) for entry in entries)
         count = _count_headings(intro) + per_copy * self.scale
         return [f"Question {index + 1}: {self.rng.choice(_QUESTIONS)}?" for index in range(count)]
@@ -316,7 +320,7 @@ class Synthesizer:
     def template_text(plan: PagePlan) -> str:
         """The real text a page copies: a stand-in copies only the text before any FAQ."""
         if plan.stand_in and plan.template.name == FAQ_PAGE:
-            return split_faq(plan.template.body, 1)[0]
+            return split_faq(plan.template.body)[0]
         return plan.template.body
 
     def plan_for(self, name: str, group: int) -> PagePlan | None:
@@ -425,12 +429,12 @@ class Synthesizer:
 
     def faq_body(self, plan: PagePlan, headings: Iterator[str]) -> str:
         """The FAQ's text, then its questions and answers once per group."""
-        intro, _ = split_faq(plan.template.body, plan.template.body_first_line)
+        intro, _ = split_faq(plan.template.body)
         wanted = self.terms_wanted("\n".join([plan.template.body, *plan.template.meta.key_points]))
         self.word_factor = _word_factor(plan.template.body, wanted)
         lines = [self.line(line, plan, headings) for line in intro.split("\n")]
         for group in range(self.scale):
-            member = PagePlan(plan.name, plan.template, group, True, plan.headings)
+            member = PagePlan(plan.name, plan.template, group, True, plan.menu_title, plan.headings)
             block = []
             for entry in self.faq_entries:
                 block += ["", f"## {next(headings)}", ""]
@@ -463,7 +467,6 @@ class Synthesizer:
         data: dict[str, Any] = dict(document.data)
         if plan.group:
             data["title"] = f"{plan.template.meta.title} (part {plan.group + 1})"
-            data["nav_title"] = plan.nav_title
         if plan.stand_in:
             data.pop("key_points", None)
         if "key_points" in data:
@@ -477,7 +480,7 @@ class Synthesizer:
             ]
         return (
             "---\n"
-            + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
+            + yaml.dump(data, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=1000)
             + "---\n"
         )
 
@@ -498,12 +501,19 @@ def _read_yaml(path: Path) -> Any:
     return parse_yaml(path.read_text(encoding="utf-8")).data if path.is_file() else None
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Writes repeated values out in full: the content's YAML refuses aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def _dump_yaml(data: Any) -> str:
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(data, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=100)
 
 
 def replace_nav(text: str, entries: list[str]) -> str:
-    """`text` (site.yml or mkdocs.yml) with its nav list replaced by `entries`."""
+    """`text` (mkdocs.yml) with its nav list replaced by `entries`."""
     nav = "nav:\n" + "".join(f"  - {entry}\n" for entry in entries)
     new_text, count = _NAV_BLOCK.subn(nav, text, count=1)
     if count != 1:
@@ -581,8 +591,7 @@ def write_project(real_root: Path, dest: Path, scale: int, seed: int = 0) -> Non
     write_sources(synth, real / "sources", out / "sources")
     write_data_files(synth, real, out)
     write_pages(synth, real, out)
-    site = (real / "site.yml").read_text(encoding="utf-8")
-    (out / "site.yml").write_text(replace_nav(site, [plan.name for plan in synth.plans]), "utf-8")
+    shutil.copy2(real / "site.yml", out / "site.yml")
     config = (real_root / "mkdocs.yml").read_text(encoding="utf-8")
     nav = [f"{json.dumps(plan.nav_title)}: {plan.output_name}" for plan in synth.plans]
     (dest / "mkdocs.yml").write_text(replace_nav(config, nav), encoding="utf-8")

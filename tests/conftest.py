@@ -13,14 +13,19 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.cli import main
-from sitegen.model import Content
-from sitegen.pipeline import Project, validate
+from sitegen.commands.cli import main
+from sitegen.content.layout import Project
+from sitegen.content.model import Content, Page
+from sitegen.output.stamp import stamp
+from sitegen.pipeline import check
+from sitegen.render import iter_site
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-#: The date tests treat as today, so that review dates do not expire with the calendar.
-TODAY = date(2026, 11, 22)
+#: The real content is checked against the real date: a page marked reviewed today passes.
+TODAY = date.today()
+#: The date the fixture content treats as today (its dates are fixed).
+FIXTURE_TODAY = "2026-11-22"
 
 RunSitegen = Callable[..., tuple[int, str, str]]
 
@@ -49,15 +54,29 @@ def add_page(project: Path, name: str, title: str, body: str) -> None:
     """Add a page to a copy of the fixture project, and list it in the nav after Sources."""
     content = project / "content_src"
     (content / "pages" / f"{name}.md").write_text(
-        f"---\ntitle: {title}\nnav_title: {title}\ndescription: {title}.\n"
+        f"---\ntitle: {title}\ndescription: {title}.\n"
         f"last_reviewed: 2026-11-01\nreviewed_by: editors\n---\n\n{body}\n",
         encoding="utf-8",
     )
-    settings = content / "site.yml"
-    settings.write_text(
-        settings.read_text(encoding="utf-8").replace("  - sources", f"  - sources\n  - {name}"),
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - Sources: sources.md", f"  - Sources: sources.md\n  - {title}: {name}.md"
+        ),
         encoding="utf-8",
     )
+
+
+def checked_content(root: Path, today: date = TODAY) -> Content:
+    """A project's content, loaded and checked: the test fails on any error."""
+    result = check(Project(root), today)
+    assert result.content is not None, "\n".join(str(p) for p in result.problems.errors)
+    return result.content
+
+
+def generated_docs(content: Content) -> dict[str, str]:
+    """Every file the generator makes for docs/, by its path in docs/."""
+    return {page.output_name: stamp(text, page.path) for page, text in iter_site(content)}
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -131,6 +150,13 @@ def browser() -> Iterator[object]:
 @pytest.fixture(scope="session")
 def real_content() -> Content:
     """The project's own content_src/, loaded and checked."""
-    loaded, problems = validate(Project(ROOT), TODAY)
-    assert loaded is not None, [str(p) for p in problems.errors]
-    return loaded
+    return checked_content(ROOT)
+
+
+def page_prose(page: Page, content: Content) -> str:
+    """The prose of a page whose readability is scored."""
+    from sitegen.checks.readability import prose
+    from sitegen.pipeline import readable_text
+    from sitegen.render import SiteIndex
+
+    return prose(readable_text(page, content, SiteIndex.of(content)))

@@ -41,21 +41,21 @@ CASES = {
         "content_src/pages/faq.md",
         "description: Short answers.",
         "descripton: Short answers.",
-        "content_src/pages/faq.md:4:",
+        "content_src/pages/faq.md:3:",
         "unknown field 'descripton' (did you mean 'description'?)",
     ),
     "unknown citation key": (
         "content_src/pages/faq.md",
         "[@health-page]",
         "[@health-pages]",
-        "content_src/pages/faq.md:18:41:",
+        "content_src/pages/faq.md:17:41:",
         "unknown source 'health-pages' (did you mean 'health-page'?)",
     ),
     "invalid date": (
         "content_src/pages/faq.md",
         "last_reviewed: 2026-11-01",
         "last_reviewed: 2026-02-30",
-        "content_src/pages/faq.md:5:",
+        "content_src/pages/faq.md:4:",
         "'2026-02-30' is not a real date",
     ),
     "ambiguous date": (
@@ -83,14 +83,14 @@ CASES = {
         "content_src/pages/faq.md",
         "A public health site explains back pain [@health-page].",
         "A public health site explains back pain.",
-        "content_src/pages/faq.md:16:",
+        "content_src/pages/faq.md:15:",
         "the answer to 'Where can I read more?' cites no source",
     ),
     "malformed citation": (
         "content_src/pages/overview.md",
         "[@trial-2001]. Reviews",
         "[@ trial-2001]. Reviews",
-        "content_src/pages/overview.md:14:",
+        "content_src/pages/overview.md:13:",
         "malformed citation [@ trial-2001]: a space after @",
     ),
     "tab indentation": (
@@ -102,8 +102,8 @@ CASES = {
     ),
     "duplicate key": (
         "content_src/pages/faq.md",
-        "nav_title: FAQ",
-        "nav_title: FAQ\ntitle: Again",
+        "description: Short answers.",
+        "description: Short answers.\ntitle: Again",
         "content_src/pages/faq.md:4:1:",
         "duplicate key 'title' (first given on line 2)",
     ),
@@ -132,21 +132,21 @@ CASES = {
         "content_src/pages/faq.md",
         "description: Short answers.",
         "description: [Short, answers]",
-        "content_src/pages/faq.md:4:",
+        "content_src/pages/faq.md:3:",
         "'description' has the wrong type",
     ),
     "empty page": (
         "content_src/pages/sources.md",
         "Every source we cite, with its dates.",
         "",
-        "content_src/pages/sources.md:8:",
+        "content_src/pages/sources.md:7:",
         "the page has no text after its front matter",
     ),
     "next review before last review": (
         "content_src/pages/faq.md",
         "next_review_due: 2027-05-01",
         "next_review_due: 2026-05-01",
-        "content_src/pages/faq.md:1:",
+        "content_src/pages/faq.md:5:",
         "next_review_due (2026-05-01) must be after last_reviewed (2026-11-01)",
     ),
     "malformed PMID": (
@@ -174,7 +174,7 @@ CASES = {
         "content_src/pages/faq.md",
         "[@trial-2001]",
         "[@]",
-        "content_src/pages/faq.md:14:",
+        "content_src/pages/faq.md:13:",
         "malformed citation [@]: an empty citation",
     ),
     "page without citations": (
@@ -203,42 +203,42 @@ CASES = {
         "content_src/pages/faq.md",
         "Short answers to common questions.",
         "Short answers.\n\n<script>alert(1)</script>",
-        "content_src/pages/faq.md:12:2:",
+        "content_src/pages/faq.md:11:2:",
         "raw <script> is not allowed in content",
     ),
     "iframe": (
         "content_src/pages/faq.md",
         "Short answers to common questions.",
         '<iframe src="https://example.org"></iframe>',
-        "content_src/pages/faq.md:10:2:",
+        "content_src/pages/faq.md:9:2:",
         "raw <iframe> is not allowed",
     ),
     "object, embed and style": (
         "content_src/pages/faq.md",
         "Short answers to common questions.",
         "<object></object> <embed> <style>p{}</style>",
-        "content_src/pages/faq.md:10:",
+        "content_src/pages/faq.md:9:",
         "raw <embed> is not allowed",
     ),
     "event handler": (
         "content_src/pages/faq.md",
         "Short answers to common questions.",
         '<span onclick="steal()">Short</span> answers.',
-        "content_src/pages/faq.md:10:7:",
+        "content_src/pages/faq.md:9:7:",
         "event-handler attributes such as onclick= are not allowed",
     ),
     "javascript link": (
         "content_src/pages/faq.md",
         "Short answers to common questions.",
         "[Short answers](javascript:alert(1)).",
-        "content_src/pages/faq.md:10:17:",
+        "content_src/pages/faq.md:9:17:",
         "javascript: links are not allowed",
     ),
     "data link": (
         "content_src/pages/faq.md",
         "Short answers to common questions.",
         "[Short answers](data:text/html;base64,PHNjcmlwdD4=).",
-        "content_src/pages/faq.md:10:17:",
+        "content_src/pages/faq.md:9:17:",
         "data: links are not allowed",
     ),
 }
@@ -273,8 +273,8 @@ def test_every_error_is_reported_in_one_run(generated: Path, run_sitegen: RunSit
     )
     status, _, err = run_sitegen("check", "--project", generated, "--today", "2026-11-22")
     assert status == 1
-    assert "content_src/pages/faq.md:18:41: unknown source 'nowhere'" in err
-    assert "content_src/pages/overview.md:5: 'last_reviewed': 'soon' is not a date" in err
+    assert "content_src/pages/faq.md:17:41: unknown source 'nowhere'" in err
+    assert "content_src/pages/overview.md:4: 'last_reviewed': 'soon' is not a date" in err
     assert "content_src/sources/health-page.yml:3:7: invalid YAML" in err
     assert "nav lists" not in err
     assert "3 errors; docs/ was not changed" in err
@@ -297,7 +297,7 @@ def test_uncited_source_is_a_warning(minimal_project: Path, run_sitegen: RunSite
     status, _, err = run_sitegen("check", "--project", minimal_project, "--today", "2026-11-22")
     assert status == 0
     assert (
-        "content_src/sources/health-page.yml:1: warning: source 'health-page' is not cited" in err
+        "content_src/sources/health-page.yml:2: warning: source 'health-page' is not cited" in err
     )
 
 
@@ -319,7 +319,7 @@ def test_file_that_is_not_utf8(generated: Path, run_sitegen: RunSitegen) -> None
     faq = generated / "content_src/pages/faq.md"
     faq.write_bytes(faq.read_bytes().replace(b"Short answers to", b"Short \xe9answers to"))
     _check_and_generate_fail(
-        generated, run_sitegen, "content_src/pages/faq.md:10:", "not UTF-8 text (byte 150 is 0xe9)"
+        generated, run_sitegen, "content_src/pages/faq.md:9:", "not UTF-8 text (byte 135 is 0xe9)"
     )
 
 
@@ -380,5 +380,5 @@ def test_two_sources_with_the_same_id(generated: Path, run_sitegen: RunSitegen) 
 def test_a_page_that_cites_nothing(generated: Path, run_sitegen: RunSitegen) -> None:
     add_page(generated, "about", "About", "Botox works wonders.")
     _check_and_generate_fail(
-        generated, run_sitegen, "content_src/pages/about.md:8:", "this page cites no sources"
+        generated, run_sitegen, "content_src/pages/about.md:7:", "this page cites no sources"
     )

@@ -9,7 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from site_build import page_html
-from sitegen.model import PAGES_WITHOUT_CLAIMS, Content, format_day
+from sitegen.content.fields import format_day
+from sitegen.content.layout import PAGES_WITHOUT_CLAIMS
+from sitegen.content.model import Content
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import RunSitegen
-from sitegen.figures import icon_array, timeline
-from sitegen.grade import grade_wording_problem
-from sitegen.model import IconArray, Timeline
+from sitegen.checks.evidence import grade_wording_problem
+from sitegen.content.schema import IconArray, Timeline
+from sitegen.render.figures import icon_array, timeline
 
 
 def _icon_array(per_100: list[int]) -> IconArray:
@@ -28,7 +28,7 @@ def _icon_array(per_100: list[int]) -> IconArray:
 
 
 def test_icon_array_draws_exactly_the_numbers() -> None:
-    markdown = icon_array("relief", _icon_array([73, 25]))
+    markdown = icon_array("relief", _icon_array([73, 25]), str)
     soup = BeautifulSoup(markdown.split("</figure>")[0], "html.parser")
     panels = soup.select("svg")
     assert [len(p.select("g.icon-array__hit > use")) for p in panels] == [73, 25]
@@ -38,7 +38,7 @@ def test_icon_array_draws_exactly_the_numbers() -> None:
     assert panels[0]["aria-label"] == "73 out of 100 people with group 0"
     assert (
         "**In words:** Out of 100 people like those in the study, about 73 had less pain"
-        " with group 0, and about 25 with group 1 [@a]." in markdown
+        " with group 0, and about 25 with group 1[^a]." in markdown
     )
     assert "**The study:** 31 people." in markdown
     assert "**Its limits:** Small." in markdown
@@ -57,14 +57,14 @@ def test_timeline_places_events_by_time_and_lists_them() -> None:
             "sources": ["a"],
         }
     )
-    markdown = timeline("after", figure)
+    markdown = timeline("after", figure, str)
     soup = BeautifulSoup(markdown.split("</figure>")[0], "html.parser")
     point = soup.select_one("circle.timeline__point")
     span = soup.select_one("rect.timeline__range")
     assert float(point["cy"]) - float(span["y"]) == pytest.approx(5 * 30)
     assert float(span["height"]) == pytest.approx(30)
     assert "- **Starts:** in 1 to 2 weeks." in markdown
-    assert "- **Strongest:** at 6 weeks [@a]." in markdown
+    assert "- **Strongest:** at 6 weeks[^a]." in markdown
 
 
 @pytest.mark.parametrize(
@@ -100,10 +100,10 @@ def test_marker_and_evidence_mistakes_are_reported(
     status, _, err = run_sitegen("check", "--project", minimal_project, "--today", "2026-11-22")
     assert status == 1
     assert (
-        "content_src/pages/overview.md:21: unknown icon-array 'trial-relif'"
+        "content_src/pages/overview.md:20: unknown icon-array 'trial-relif'"
         " (did you mean 'trial-relief'?)" in err
     )
-    assert "content_src/pages/overview.md:25: '[[timelines:effect]]' is not a marker" in err
+    assert "content_src/pages/overview.md:24: '[[timelines:effect]]' is not a marker" in err
     assert "content_src/evidence.yml:2: a claim of low certainty should say 'may'" in err
     assert (
         "content_src/evidence.yml:6: unknown source 'trial-2010' (did you mean 'trial-2001'?)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 from datetime import date
 from pathlib import Path
@@ -10,11 +11,12 @@ from typing import Any
 import pytest
 import trafilatura
 
-from conftest import FIXTURES, TODAY, RunSitegen, tree
-from sitegen.importer import byline_names, parse_date, person
-from sitegen.load import load_content
-from sitegen.model import Person
-from sitegen.yamlfile import parse_yaml
+from conftest import FIXTURE_TODAY, FIXTURES, RunSitegen, tree
+from sitegen.authoring.article import byline_names, parse_date, person
+from sitegen.content.layout import Project
+from sitegen.content.load import load_content
+from sitegen.content.schema import Person
+from sitegen.content.yamlfile import parse_yaml
 
 ARTICLES = FIXTURES / "articles"
 HTML_ARTICLE = ARTICLES / "stiff-neck.html"
@@ -22,7 +24,7 @@ TEXT_ARTICLE = ARTICLES / "back-pain-questions.txt"
 
 
 def _import(run_sitegen: RunSitegen, project: Path, *args: str | Path) -> tuple[int, str, str]:
-    return run_sitegen("import", *args, "--project", project, "--today", TODAY.isoformat())
+    return run_sitegen("import", *args, "--project", project, "--today", FIXTURE_TODAY)
 
 
 def _source(project: Path, source_id: str) -> tuple[str, dict[str, Any]]:
@@ -106,13 +108,13 @@ def test_the_draft_loads_and_only_its_todos_stop_check(
 ) -> None:
     status, _, err = _import(run_sitegen, minimal_project, article, "--id", "draft")
     assert status == 0, err
-    content, problems = load_content(minimal_project / "content_src")
+    content, problems = load_content(Project(minimal_project))
     assert content is not None and "draft" in content.sources
     assert not problems.errors, [str(p) for p in problems.errors]
     status, _, err = run_sitegen("check", "--project", minimal_project, "--today", "2026-11-22")
     assert status == 1
     errors = [line for line in err.splitlines() if ": warning: " not in line]
-    assert errors[0].startswith("content_src/sources/draft.yml:1: this source is a draft: ")
+    assert re.match(r"content_src/sources/draft.yml:\d+: this source is a draft: ", errors[0])
     assert errors[1:] == ["sitegen: 1 error; docs/ was not changed"]
 
 

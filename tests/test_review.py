@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import RunSitegen
-from sitegen.load import load_content
-from sitegen.review import review_content
+from sitegen.commands.review import review_content
+from sitegen.content.layout import Project
+from sitegen.content.load import load_content
 
 # In tests/fixtures/minimal, faq.md is due on 2027-05-01; the other pages, reviewed on
 # 2026-11-01, are due a year later, on 2027-11-01.
@@ -122,7 +123,7 @@ def test_only_cited_old_sources_are_listed(minimal_project: Path) -> None:
     folder = minimal_project / "content_src"
 
     def old_sources() -> list[tuple[str, list[str]]]:
-        content, _ = load_content(folder)
+        content, _ = load_content(Project(folder.parent))
         assert content is not None
         review = review_content(content, date(2026, 11, 22), 10)
         return [(source.id, source.cited_on) for source in review.old_sources]
@@ -152,8 +153,8 @@ def test_errors_are_reported_and_the_rest_is_reviewed(
     )
     status, out, err = _review(run_sitegen, minimal_project, "--today", "2026-11-22")
     assert status == 1
-    assert "content_src/pages/faq.md:5: 'last_reviewed': '2026-13-01' is not a real date" in err
-    assert "files with errors are left out of this review" in err
+    assert "content_src/pages/faq.md:4: 'last_reviewed': '2026-13-01' is not a real date" in err
+    assert "files with errors (above) are left out of this review" in err
     assert "content_src/pages/overview.md" in out and "faq.md" not in out
 
 

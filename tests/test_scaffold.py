@@ -11,10 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import RunSitegen, tree
-from sitegen.load import load_content
-from sitegen.model import Source
-from sitegen.scaffold import SourceDraft, render_source
-from sitegen.yamlfile import parse_yaml
+from sitegen.authoring.draft import SourceDraft, render_source
+from sitegen.content.layout import Project
+from sitegen.content.load import load_content
+from sitegen.content.schema import Source
+from sitegen.content.yamlfile import parse_yaml
 
 NEW = "content_src/sources/neck-leaflet.yml"
 FULL = (
@@ -43,6 +44,12 @@ FULL = (
     "--pmid",
     "654321",
 )
+
+
+def _line_of(path: Path, start: str) -> int:
+    """The line of `path` that starts with `start`: where a problem with that field is."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if line.startswith(start))
 
 
 def _fill_in(path: Path) -> None:
@@ -93,7 +100,7 @@ def test_the_draft_loads_but_check_fails_until_the_todos_are_done(
 ) -> None:
     status, _, err = run_sitegen(*FULL, "--project", minimal_project)
     assert status == 0, err
-    content, problems = load_content(minimal_project / "content_src")
+    content, problems = load_content(Project(minimal_project))
     assert content is not None
     assert not problems.errors, [str(p) for p in problems.errors]
     assert content.sources["neck-leaflet"].title == "Neck pain: what helps"
@@ -102,7 +109,8 @@ def test_the_draft_loads_but_check_fails_until_the_todos_are_done(
     status, _, err = run_sitegen("generate", *args)
     assert status == 1
     assert (
-        f"{NEW}:1: this source is a draft: 'note' and 'conflicts' still say TODO; write them,"
+        f"{NEW}:{_line_of(minimal_project / NEW, 'note:')}: this source is a draft: 'note' and"
+        " 'conflicts' still say TODO; write them,"
         " act on each note marked TODO in the file, and delete the TODO markers" in err
     )
     assert not (minimal_project / "docs").exists()
@@ -110,7 +118,8 @@ def test_the_draft_loads_but_check_fails_until_the_todos_are_done(
     _fill_in(minimal_project / NEW)
     status, _, err = run_sitegen("check", *args)
     assert status == 0, err
-    assert f"{NEW}:1: warning: source 'neck-leaflet' is not cited on any page" in err
+    where = f"{NEW}:{_line_of(minimal_project / NEW, 'title:')}"
+    assert f"{where}: warning: source 'neck-leaflet' is not cited on any page" in err
 
 
 def test_unknown_author_and_date_are_to_dos(minimal_project: Path, run_sitegen: RunSitegen) -> None:
@@ -135,7 +144,8 @@ def test_unknown_author_and_date_are_to_dos(minimal_project: Path, run_sitegen: 
     assert "type: report" in text  # the usual type for a guideline
     status, _, err = run_sitegen("check", "--project", minimal_project, "--today", "2026-11-22")
     assert status == 1
-    assert "bare.yml:1: this source is a draft: 'author', 'note' and 'conflicts' still say" in err
+    where = f"bare.yml:{_line_of(minimal_project / 'content_src/sources/bare.yml', 'author:')}"
+    assert f"{where}: this source is a draft: 'author', 'note' and 'conflicts' still say" in err
 
 
 def test_no_author(minimal_project: Path, run_sitegen: RunSitegen) -> None:

@@ -11,8 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, TODAY
-from sitegen.pipeline import Project, validate
+from conftest import ROOT, checked_content
 
 
 def _pages(built_site: Path) -> list[tuple[str, BeautifulSoup]]:
@@ -70,8 +69,7 @@ def test_pages_and_search_request_nothing_from_other_hosts(browser: object, site
     from playwright.sync_api import Browser
 
     assert isinstance(browser, Browser)
-    content, _ = validate(Project(ROOT), TODAY)
-    assert content is not None
+    content = checked_content(ROOT)
     origin = urlsplit(site_url).netloc
     context = browser.new_context()
     requests: list[str] = []

@@ -17,9 +17,10 @@ from bs4 import BeautifulSoup
 
 from search_check import load_queries, search
 from site_build import page_html
-from sitegen.faq import split_faq
-from sitegen.model import Content, format_day
-from sitegen.structured import visible_text
+from sitegen.content.faq import split_faq
+from sitegen.content.fields import format_day
+from sitegen.content.model import Content
+from sitegen.render.structured import plain_text as visible_text
 
 pytestmark = pytest.mark.browser
 
@@ -237,7 +238,7 @@ def test_faq_structured_data_matches_the_visible_faq_word_for_word(
     data = next(d for d in _json_ld(html) if d["@type"] == "FAQPage")
     entities = data["mainEntity"]
     assert isinstance(entities, list)
-    _, entries = split_faq(faq.body, faq.body_first_line)
+    _, entries = split_faq(faq.body)
     assert [e["name"] for e in entities] == [entry.question for entry in entries]
     visible = _visible_answers(html)
     for entity in entities:

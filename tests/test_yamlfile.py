@@ -1,14 +1,14 @@
 import pytest
 
-from sitegen.yamlfile import YamlError, parse_yaml
+from sitegen.content.yamlfile import YamlError, parse_yaml
 
 
 def test_values_keep_their_lines() -> None:
     doc = parse_yaml("title: A\nkey_points:\n  - one\n  - two\n", first_line=2)
     assert doc.data == {"title": "A", "key_points": ["one", "two"]}
-    assert doc.lines[("title",)] == 2
-    assert doc.lines[("key_points", 1)] == 5
-    assert doc.line_of(("key_points", 1, "missing")) == 5
+    assert doc.lines.lines[("title",)] == 2
+    assert doc.lines.lines[("key_points", 1)] == 5
+    assert doc.lines.line_of(("key_points", 1, "missing")) == 5
 
 
 def test_dates_stay_as_written() -> None:

@@ -9,20 +9,19 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, TODAY
+from conftest import ROOT, checked_content
 from site_build import page_html
-from sitegen.model import PAGES_WITHOUT_CLAIMS, Content, format_day
-from sitegen.pipeline import Project, validate
-from sitegen.zensical_build import build
+from sitegen.commands.zensical_build import build
+from sitegen.content.fields import format_day
+from sitegen.content.layout import PAGES_WITHOUT_CLAIMS
+from sitegen.content.model import Content
 
 pytestmark = pytest.mark.build
 
 
 @pytest.fixture(scope="module")
 def content() -> Content:
-    loaded, problems = validate(Project(ROOT), TODAY)
-    assert loaded is not None, [str(p) for p in problems.errors]
-    return loaded
+    return checked_content(ROOT)
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +72,7 @@ def test_every_page_lists_its_sources(content: Content, zensical_site: Path) -> 
         heading = html.find(id="sources-for-this-page")
         assert heading is not None and heading.name == "h2", page.name
         assert "Sources for this page" in heading.get_text()
-        cited = {citation.key for citation in page.citations}
+        cited = set(content.cited_keys(page))
         listed = {item["id"].removeprefix("fn:") for item in html.select("li[id^='fn:']")}
         assert listed == cited, page.name
 

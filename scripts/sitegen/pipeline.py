@@ -1,37 +1,25 @@
-"""The generator's two jobs: check content_src/, and render it into docs/."""
+"""The generator's flow: content_src/ -> load -> check -> render -> write docs/.
+
+check() loads and checks everything and reports every problem; generate() writes docs/
+only when check() found no error, and then only the files whose text changed.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
-from sitegen.checks import check_content
-from sitegen.load import load_content
-from sitegen.model import Content
-from sitegen.problems import Problems, display_path
-from sitegen.readability import PageScore, check_readability, score_cache
-from sitegen.render import iter_site, render_cache
-from sitegen.write import WriteReport, generated_files, hand_edit_source, write_outputs
+from sitegen.checks import Context, run_checks
+from sitegen.checks.readability import PageScore, pages_read_easily, score_cache, score_pages
+from sitegen.content.layout import Project
+from sitegen.content.load import load_content
+from sitegen.content.model import Content, Page
+from sitegen.output.stamp import hand_edits, stamp
+from sitegen.output.write import WriteReport, write_outputs
+from sitegen.problems import Location, Problems
+from sitegen.render import SiteIndex, iter_site, page_markdown
 
-
-@dataclass(frozen=True)
-class Project:
-    """Where the content, the generated pages and the MkDocs settings live."""
-
-    root: Path
-
-    @property
-    def content_dir(self) -> Path:
-        return self.root / "content_src"
-
-    @property
-    def docs_dir(self) -> Path:
-        return self.root / "docs"
-
-    @property
-    def mkdocs_config(self) -> Path:
-        return self.root / "mkdocs.yml"
+__all__ = ["Project", "Validation", "check", "generate"]
 
 
 @dataclass
@@ -44,54 +32,44 @@ class Validation:
     readability_limit: float = 8
 
 
-def report_hand_edits(project: Project, problems: Problems) -> None:
-    """Generated pages changed by hand would lose the change on the next run: stop first."""
-    if not project.docs_dir.is_dir():
-        return
-    for path in generated_files(project.docs_dir):
-        source = hand_edit_source(path)
-        if source is not None:
-            problems.error(
-                display_path(path, project.root),
-                1,
-                f"this generated file was edited by hand: make the change in {source}"
-                " instead, then delete this file and run make site to write it again",
-            )
+def readable_text(page: Page, content: Content, index: SiteIndex) -> str:
+    """The Markdown a visitor reads on `page`, whose readability is scored: its key points
+    and its body, with the boxes and pictures of its markers drawn."""
+    points = "\n".join(f"- {index.inline(point)}" for point in page.meta.key_points)
+    return f"{points}\n\n{page_markdown(page, content, index)}"
 
 
 def check(project: Project, today: date, strict: bool = False) -> Validation:
     """Load and check everything, including each page's readability."""
-    content, problems = load_content(project.content_dir)
+    content, problems = load_content(project)
     result = Validation(None, problems)
     if content is not None:
-        check_content(content, problems, today, strict, project.mkdocs_config)
+        problems.add(run_checks(content, Context(project, today, strict)))
         result.readability_limit = content.settings.readability_max_grade
     if content is not None and not problems.errors:
         # Scoring draws every page, which needs every reference in it to be sound.
-        result.readability = check_readability(content, problems, score_cache(project.root))
-    report_hand_edits(project, problems)
+        index = SiteIndex.of(content)
+        texts = [
+            (Location(page.path, page.body_first_line), readable_text(page, content, index))
+            for page in content.pages
+        ]
+        result.readability = score_pages(texts, score_cache(project.root))
+        problems.add(pages_read_easily(result.readability, result.readability_limit))
+    problems.add(hand_edits(project.docs_dir, project.root))
     if strict:
         problems.promote_warnings()
     result.content = None if problems.errors else content
     return result
 
 
-def validate(
-    project: Project, today: date, strict: bool = False
-) -> tuple[Content | None, Problems]:
-    """Load and check everything; content is None when there are errors."""
-    result = check(project, today, strict)
-    return result.content, result.problems
-
-
 def generate(
     project: Project, today: date, strict: bool = False
 ) -> tuple[WriteReport | None, Problems]:
     """Check, then write docs/. Nothing is written when any error is found."""
-    content, problems = validate(project, today, strict)
-    if content is None:
-        return None, problems
-    stored = render_cache(project.root, content.glossary)
-    report = write_outputs(iter_site(content, stored), project.docs_dir)
-    stored.save()
-    return report, problems
+    result = check(project, today, strict)
+    if result.content is None:
+        return None, result.problems
+    outputs = (
+        (page.output_name, stamp(text, page.path)) for page, text in iter_site(result.content)
+    )
+    return write_outputs(outputs, project.docs_dir), result.problems

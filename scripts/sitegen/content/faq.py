@@ -1,0 +1,33 @@
+"""The FAQ page's structure: every `## ` heading is a question, the text under it its answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sitegen.content.schema import MarkdownText
+
+
+@dataclass(frozen=True)
+class FaqEntry:
+    question: str
+    answer: str
+    line: int
+    #: Whether the answer cites at least one source.
+    cites: bool
+
+
+def split_faq(body: MarkdownText) -> tuple[str, list[FaqEntry]]:
+    """The text before the first question, and each question with its answer."""
+    scan = body.scan
+    questions = [heading for heading in scan.headings if heading.level == 2]
+    if not questions:
+        return str(body), []
+    entries = []
+    for index, heading in enumerate(questions):
+        end = questions[index + 1].start if index + 1 < len(questions) else len(body)
+        heading_end = body.find("\n", heading.start)
+        heading_end = len(body) if heading_end == -1 else heading_end
+        answer = body[heading_end:end].strip()
+        cites = any(heading_end <= group.start < end for group in scan.groups)
+        entries.append(FaqEntry(heading.text, answer, heading.line, cites))
+    return str(body[: questions[0].start]), entries

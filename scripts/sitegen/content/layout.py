@@ -1,0 +1,55 @@
+"""Where things live in a project, and the pages the generator treats specially."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+CONTENT_DIR = "content_src"
+DOCS_DIR = "docs"
+MKDOCS_CONFIG = "mkdocs.yml"
+
+SETTINGS_FILE = "site.yml"
+GLOSSARY_FILE = "glossary.yml"
+EVIDENCE_FILE = "evidence.yml"
+FIGURES_FILE = "figures.yml"
+PAGES_DIR = "pages"
+SOURCES_DIR = "sources"
+#: The data file each kind of marker draws from: [[evidence:id]], [[icon-array:id]]...
+MARKER_FILES = {"evidence": EVIDENCE_FILE, "icon-array": FIGURES_FILE, "timeline": FIGURES_FILE}
+#: Files at the top of content_src/ that the generator reads (or, for README.md, expects).
+KNOWN_FILES = frozenset({"README.md", SETTINGS_FILE, GLOSSARY_FILE, EVIDENCE_FILE, FIGURES_FILE})
+
+# Pages the generator treats specially, by their file name in content_src/pages/.
+HOME_PAGE = "overview"
+FAQ_PAGE = "faq"
+SOURCES_PAGE = "sources"
+GLOSSARY_PAGE = "glossary"
+CHANGES_PAGE = "changes"
+ABOUT_PAGE = "about"
+#: Pages that list or explain rather than make claims, so need no citation.
+PAGES_WITHOUT_CLAIMS = frozenset({SOURCES_PAGE, GLOSSARY_PAGE, CHANGES_PAGE})
+
+
+def output_name(page_name: str) -> str:
+    """The file in docs/ that a page becomes: the home page is docs/index.md."""
+    return "index.md" if page_name == HOME_PAGE else f"{page_name}.md"
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where the content, the generated pages and the MkDocs settings live."""
+
+    root: Path
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / CONTENT_DIR
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / DOCS_DIR
+
+    @property
+    def mkdocs_config(self) -> Path:
+        return self.root / MKDOCS_CONFIG

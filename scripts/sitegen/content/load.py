@@ -1,0 +1,203 @@
+"""Reading content_src/ (and the nav of mkdocs.yml) into a Content.
+
+Each file is parsed and validated against its schema; a file with errors is left out and
+named in Content.unread_files, so that rules about it wait until it can be read. Rules
+between files live in sitegen.checks.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import MappingProxyType
+
+from sitegen.content.fields import ID_RULE, add_months, is_valid_id
+from sitegen.content.files import ContentFiles
+from sitegen.content.layout import (
+    EVIDENCE_FILE,
+    FIGURES_FILE,
+    GLOSSARY_FILE,
+    PAGES_DIR,
+    SETTINGS_FILE,
+    SOURCES_DIR,
+    Project,
+)
+from sitegen.content.model import Content, Page
+from sitegen.content.nav import read_nav
+from sitegen.content.schema import (
+    EvidenceClaim,
+    Figures,
+    GlossaryEntry,
+    MarkdownText,
+    PageMeta,
+    SiteSettings,
+    Source,
+)
+from sitegen.problems import Location, Problems
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*\n?", re.S | re.M)
+
+
+def load_settings(files: ContentFiles) -> SiteSettings | None:
+    path = files.root / SETTINGS_FILE
+    if not path.is_file():
+        files.fail(path, 1, "the site settings file is missing")
+        return None
+    doc = files.read_yaml(path)
+    if doc is None:
+        return None
+    return files.validate(SiteSettings, doc.data, doc, path)
+
+
+def load_source(files: ContentFiles, path: Path) -> Source | None:
+    source_id = path.stem
+    if not is_valid_id(source_id):
+        files.fail(path, 1, f"'{source_id}' cannot be a source id: {ID_RULE}")
+        return None
+    doc = files.read_yaml(path)
+    if doc is None:
+        return None
+    data = doc.data
+    if isinstance(data, dict):
+        data = dict(data)
+        written_id = data.pop("id", source_id)
+        if written_id != source_id:
+            twin = path.with_name(f"{written_id}.yml")
+            if twin.is_file():
+                message = (
+                    f"two sources have the id '{written_id}': this file and"
+                    f" {files.name(twin)}; give this one its own id"
+                )
+            else:
+                message = (
+                    f"the id '{written_id}' does not match the file name '{path.name}':"
+                    f" rename the file to {written_id}.yml or remove the id line"
+                )
+            files.fail(path, doc.lines.line_of(("id",)), message)
+            return None
+        data["id"] = source_id
+    return files.validate(Source, data, doc, path)
+
+
+def load_glossary(files: ContentFiles) -> list[GlossaryEntry]:
+    path = files.root / GLOSSARY_FILE
+    if not path.is_file():
+        return []
+    doc = files.read_yaml(path)
+    if doc is None or doc.data is None:
+        return []
+    if not isinstance(doc.data, list):
+        files.fail(path, 1, "expected a list of entries, each starting with '- term:'")
+        return []
+    entries = [
+        files.validate(GlossaryEntry, item, doc, path, (i,)) for i, item in enumerate(doc.data)
+    ]
+    return [entry for entry in entries if entry is not None]
+
+
+def load_evidence(files: ContentFiles) -> dict[str, EvidenceClaim]:
+    path = files.root / EVIDENCE_FILE
+    if not path.is_file():
+        return {}
+    doc = files.read_yaml(path)
+    if doc is None or doc.data is None:
+        return {}
+    if not isinstance(doc.data, dict):
+        files.fail(path, 1, "expected one entry per claim, each 'id:'")
+        return {}
+    claims = {}
+    for key, item in doc.data.items():
+        claim = files.validate(EvidenceClaim, item, doc, path, (str(key),))
+        if claim is not None:
+            claims[str(key)] = claim
+    return claims
+
+
+def load_figures(files: ContentFiles) -> Figures:
+    path = files.root / FIGURES_FILE
+    if not path.is_file():
+        return Figures()
+    doc = files.read_yaml(path)
+    if doc is None or doc.data is None:
+        return Figures()
+    return files.validate(Figures, doc.data, doc, path) or Figures()
+
+
+def load_page(files: ContentFiles, path: Path, interval_months: int) -> Page | None:
+    text = files.read_text(path)
+    if text is None:
+        return None
+    if not text.startswith("---"):
+        files.fail(
+            path, 1, "the page must start with front matter: a line '---', the fields, then '---'"
+        )
+        return None
+    match = FRONT_MATTER.match(text)
+    if not match:
+        files.fail(path, 1, "the front matter is not closed: add a line '---' after its last field")
+        return None
+    doc = files.parse(path, match.group(1), 2)
+    if doc is None:
+        return None
+    meta = files.validate(PageMeta, doc.data, doc, path)
+    if meta is None:
+        return None
+    body_first_line = text.count("\n", 0, match.end()) + 1
+    return Page(
+        name=path.stem,
+        path=files.name(path),
+        meta=meta,
+        body=MarkdownText(text[match.end() :], body_first_line),
+        next_review_due=meta.next_review_due or add_months(meta.last_reviewed, interval_months),
+    )
+
+
+def _listing(folder: Path, suffix: str) -> list[Path]:
+    return sorted(path for path in folder.glob(f"*{suffix}") if not path.name.startswith("."))
+
+
+def load_content(project: Project) -> tuple[Content | None, Problems]:
+    """Read every file of the project's content, field by field.
+
+    Returns the content that could be read (None when the site settings cannot be) and
+    every problem found on the way.
+    """
+    problems = Problems()
+    files = ContentFiles(project.content_dir, problems)
+    if not project.content_dir.is_dir():
+        problems.error(
+            Location(files.name(project.content_dir), 1), "the content folder does not exist"
+        )
+        return None, problems
+    settings = load_settings(files)
+    source_paths = _listing(project.content_dir / SOURCES_DIR, ".yml")
+    sources = {}
+    for path in source_paths:
+        source = load_source(files, path)
+        if source is not None:
+            sources[source.id] = source
+    glossary = load_glossary(files)
+    evidence = load_evidence(files)
+    figures = load_figures(files)
+    interval = settings.review_interval_months if settings else 12
+    page_paths = _listing(project.content_dir / PAGES_DIR, ".md")
+    pages = [page for path in page_paths if (page := load_page(files, path, interval))]
+    nav = read_nav(project.mkdocs_config, problems)
+    if settings is None:
+        return None, problems
+    order = {entry.file: index for index, entry in enumerate(nav)}
+    pages.sort(key=lambda page: order.get(page.output_name, len(order)))
+    content = Content(
+        settings=settings,
+        sources=MappingProxyType(sources),
+        pages=tuple(pages),
+        glossary=tuple(glossary),
+        evidence=MappingProxyType(evidence),
+        figures=figures,
+        nav=tuple(nav),
+        page_files=frozenset(path.stem for path in page_paths),
+        source_files=frozenset(path.stem for path in source_paths),
+        unread_files=frozenset(files.unread),
+        source_paths=MappingProxyType({s.id: s.where().path for s in sources.values()}),
+    )
+    return content, problems

@@ -1,0 +1,239 @@
+"""One scan of a piece of Markdown: what it cites, links to, marks and heads, and where.
+
+Code (fenced blocks and code spans) is masked once, and everything inside it is text, not
+citations, links or markers. The scan keeps offsets, so that rendering can rewrite the
+text at the places found here without scanning it again, and lines and columns for
+messages.
+
+- Citations, Pandoc style: `[@foster-2001]`, `[@waseem-2011; @langevin-2011]`.
+- Markers, a line of their own: `[[evidence:low-back-pain]]`, `[[icon-array:id]]`,
+  `[[timeline:id]]`, drawn from the data files.
+- Links: `[text](target "title")`.
+- Headings: `## Text` and their ids as MkDocs makes them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from sitegen.content.fields import ID_PATTERN
+from sitegen.content.layout import MARKER_FILES
+from sitegen.problems import position
+
+CITATION_GROUP = re.compile(r"\[(@[^\]\[]{0,300})\]")
+#: One cited id inside a citation group: `@foster-2001`.
+CITATION_KEY = re.compile(rf"@({ID_PATTERN})")
+MARKER_KINDS = tuple(MARKER_FILES)
+_MARKER_LINE = re.compile(r"^[ \t]*\[\[(?P<inner>[^\]\n]*)\]\][ \t]*$", re.M)
+_MARKER = re.compile(rf"(?P<kind>[a-z-]+):(?P<id>{ID_PATTERN})")
+#: A link to another page by its content file's name, with an optional heading: faq.md#cost
+PAGE_LINK = re.compile(rf"(?P<name>{ID_PATTERN})\.md(?P<anchor>#[^\s]*)?")
+_LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?P<title>\s+\"[^\"]*\")?\)")
+_HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<text>.+?)[ \t]*#*[ \t]*$", re.M)
+_EXPLICIT_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
+_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.M | re.S)
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+
+
+def mask_code(text: str) -> str:
+    """`text` with code blocks and code spans blanked out, keeping every offset."""
+    if "`" not in text and "~~~" not in text:
+        return text
+
+    def blank(match: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, text))
+
+
+def slugify(value: str, separator: str = "-") -> str:
+    """The id MkDocs gives a heading: Python-Markdown's toc slugify, the default.
+
+    The same steps as markdown.extensions.toc.slugify (a test compares the two).
+    """
+    value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    return re.sub(rf"[{separator}\s]+", separator, value)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One `@key` inside a `[@...]` citation, where it stands in its file."""
+
+    key: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class CitationGroup:
+    """One `[@a; @b]`: its span in the text and the ids it cites."""
+
+    start: int
+    end: int
+    keys: tuple[str, ...]
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """Something written wrongly: where, and what to do."""
+
+    line: int
+    column: int | None
+    message: str
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A `[[kind:id]]` line, replaced by a box or a picture."""
+
+    kind: str
+    id: str
+    line: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Link:
+    """`](target "title")`: the span of the whole `](...)`, and where its target starts."""
+
+    target: str
+    title: str
+    start: int
+    end: int
+    line: int
+    column: int
+
+    @property
+    def is_external(self) -> bool:
+        return self.target.startswith(("http://", "https://"))
+
+    def page_target(self) -> tuple[str, str] | None:
+        """(page name, heading id or '') for a link to another page by its file name."""
+        match = PAGE_LINK.fullmatch(self.target)
+        return (match["name"], (match["anchor"] or "#")[1:]) if match else None
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    anchor: str
+    line: int
+    start: int
+
+
+@dataclass(frozen=True)
+class Scan:
+    """Everything found in one piece of Markdown."""
+
+    citations: tuple[Citation, ...]
+    groups: tuple[CitationGroup, ...]
+    markers: tuple[Marker, ...]
+    links: tuple[Link, ...]
+    headings: tuple[Heading, ...]
+    mistakes: tuple[Mistake, ...]
+    #: The text with code blanked out, for rules that look for more.
+    masked: str
+
+
+def _citation_reason(item: str) -> str:
+    if not item.strip("@ "):
+        return "an empty citation: write the source's id after @, as in [@foster-2001]"
+    if item.startswith("@ "):
+        return "a space after @: write [@id] with no space, as in [@foster-2001]"
+    if not item.startswith("@"):
+        return "each source in a citation starts with @ and they are separated by ;"
+    return "a source id uses only lowercase letters, digits and hyphens, as in [@foster-2001]"
+
+
+def _heading_anchor(text: str) -> str:
+    explicit = _EXPLICIT_ID.search(text)
+    if explicit:
+        return explicit.group("id")
+    text = CITATION_GROUP.sub("", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return slugify(text.strip())
+
+
+def scan(text: str, first_line: int = 1) -> Scan:
+    """Scan `text`, which starts on line `first_line` of its file."""
+    masked = mask_code(text)
+    citations: list[Citation] = []
+    groups: list[CitationGroup] = []
+    mistakes: list[Mistake] = []
+    for group in CITATION_GROUP.finditer(masked):
+        line, column = position(masked, group.start(), first_line)
+        keys: list[str] = []
+        for part in group.group(1).split(";"):
+            item = part.strip()
+            key = CITATION_KEY.fullmatch(item)
+            if key:
+                keys.append(key.group(1))
+                citations.append(Citation(key.group(1), line, column))
+            else:
+                reason = _citation_reason(item)
+                mistakes.append(
+                    Mistake(line, column, f"malformed citation {group.group(0)}: {reason}")
+                )
+        if keys:
+            groups.append(CitationGroup(group.start(), group.end(), tuple(keys), line, column))
+    markers: list[Marker] = []
+    if "[[" in masked:
+        for match in _MARKER_LINE.finditer(masked):
+            line, _ = position(masked, match.start(), first_line)
+            inner = match.group("inner").strip()
+            parsed = _MARKER.fullmatch(inner)
+            if parsed is None or parsed.group("kind") not in MARKER_KINDS:
+                mistakes.append(
+                    Mistake(
+                        line,
+                        None,
+                        f"'[[{inner}]]' is not a marker: write "
+                        + ", ".join(f"[[{kind}:id]]" for kind in MARKER_KINDS[:-1])
+                        + f" or [[{MARKER_KINDS[-1]}:id]]",
+                    )
+                )
+                continue
+            markers.append(Marker(parsed["kind"], parsed["id"], line, match.start(), match.end()))
+    links = []
+    for match in _LINK.finditer(masked):
+        line, column = position(masked, match.start("target"), first_line)
+        links.append(
+            Link(
+                text[match.start("target") : match.end("target")],
+                text[match.start("title") : match.end("title")] if match["title"] else "",
+                match.start(),
+                match.end(),
+                line,
+                column,
+            )
+        )
+    headings = []
+    if "#" in masked:
+        for match in _HEADING.finditer(masked):
+            line, _ = position(masked, match.start(), first_line)
+            heading_text = text[match.start("text") : match.end("text")]
+            headings.append(
+                Heading(
+                    len(match["level"]),
+                    heading_text,
+                    _heading_anchor(heading_text),
+                    line,
+                    match.start(),
+                )
+            )
+    return Scan(
+        tuple(citations),
+        tuple(groups),
+        tuple(markers),
+        tuple(links),
+        tuple(headings),
+        tuple(mistakes),
+        masked,
+    )

@@ -1,0 +1,175 @@
+"""The loaded content: pages, sources and data, frozen once read.
+
+A Content is what every later stage works from. Records keep their file and line (see
+origin.py); pages keep the scan of their Markdown (see markdown.py).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from types import MappingProxyType
+
+from sitegen.content.layout import output_name
+from sitegen.content.markdown import Citation, Marker
+from sitegen.content.origin import Record
+from sitegen.content.schema import (
+    EvidenceClaim,
+    Figures,
+    GlossaryEntry,
+    IconArray,
+    MarkdownText,
+    PageMeta,
+    SiteSettings,
+    Source,
+    Timeline,
+)
+from sitegen.problems import Location
+
+MarkerTarget = EvidenceClaim | IconArray | Timeline
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """One entry of the nav in mkdocs.yml: the title shown in the menu and the file in docs/."""
+
+    title: str
+    file: str
+    where: Location
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of the site: front matter, Markdown body, and where they came from."""
+
+    name: str
+    path: str
+    meta: PageMeta
+    body: MarkdownText
+    next_review_due: date
+
+    @property
+    def output_name(self) -> str:
+        """The file in docs/ this page becomes."""
+        return output_name(self.name)
+
+    @property
+    def body_first_line(self) -> int:
+        return self.body.first_line
+
+    def key_point_citations(self) -> list[Citation]:
+        """The citations in the key points, each at its key point's line."""
+        found = []
+        for index, point in enumerate(self.meta.key_points):
+            line = self.meta.where("key_points", index).line
+            found += [Citation(c.key, line, c.column) for c in point.scan.citations]
+        return found
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything in content_src/ that could be read, and the names of what could not."""
+
+    settings: SiteSettings
+    sources: Mapping[str, Source]
+    pages: tuple[Page, ...]
+    glossary: tuple[GlossaryEntry, ...] = ()
+    evidence: Mapping[str, EvidenceClaim] = field(default_factory=lambda: MappingProxyType({}))
+    figures: Figures = field(default_factory=Figures)
+    #: The nav of mkdocs.yml: page order and menu titles (empty when there is no nav).
+    nav: tuple[NavEntry, ...] = ()
+    #: Names of all page files, including any that could not be loaded.
+    page_files: frozenset[str] = frozenset()
+    #: Ids of all source files, including any that could not be loaded.
+    source_files: frozenset[str] = frozenset()
+    #: Data files that could not be read: rules about their contents wait until they can.
+    unread_files: frozenset[str] = frozenset()
+    #: Where each source's file is, as people see it.
+    source_paths: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def page(self, name: str) -> Page | None:
+        return next((p for p in self.pages if p.name == name), None)
+
+    @functools.cached_property
+    def nav_titles(self) -> Mapping[str, str]:
+        """The menu title of each page, by its name, from mkdocs.yml's nav."""
+        by_file = {entry.file: entry.title for entry in self.nav}
+        return MappingProxyType(
+            {page.name: by_file.get(page.output_name, page.meta.title) for page in self.pages}
+        )
+
+    def marker_data(self, kind: str) -> Mapping[str, MarkerTarget]:
+        """What markers of `kind` can draw, by id."""
+        data: dict[str, Mapping[str, MarkerTarget]] = {
+            "evidence": self.evidence,
+            "icon-array": self.figures.icon_arrays,
+            "timeline": self.figures.timelines,
+        }
+        return data[kind]
+
+    def marker_target(self, marker: Marker) -> MarkerTarget | None:
+        """The data a marker draws, or None when there is none by that id."""
+        return self.marker_data(marker.kind).get(marker.id)
+
+    def citations(self, page: Page) -> list[Citation]:
+        """Every source `page` cites, in order: key points, the body, and the data its
+        markers draw (the sources of an evidence box or figure count where the marker is)."""
+        found = page.key_point_citations() + list(page.body.scan.citations)
+        for marker in page.body.scan.markers:
+            target = self.marker_target(marker)
+            if target is None:
+                continue
+            found += [
+                Citation(key, marker.line, 1)
+                for key in (*target.sources, *marker_text_citations(target))
+                if key in self.sources
+            ]
+        return sorted(found, key=lambda c: (c.line, c.column))
+
+    def records(self) -> Iterator[Record]:
+        """Every record read from a data file or front matter."""
+        yield self.settings
+        yield from self.sources.values()
+        yield from self.glossary
+        yield from self.evidence.values()
+        yield self.figures
+        yield from (page.meta for page in self.pages)
+
+    def cited_keys(self, page: Page) -> list[str]:
+        """Sources cited on the page, in order of first citation (key points first)."""
+        return list(dict.fromkeys(c.key for c in self.citations(page)))
+
+
+def markdown_fields(record: Record) -> Iterator[tuple[MarkdownText, Location]]:
+    """Every Markdown text in `record` and the records inside it, with its field's place."""
+    for name, info in type(record).model_fields.items():
+        key = info.alias or name
+        yield from _markdown_in(getattr(record, name), record, (key,))
+
+
+def _markdown_in(
+    value: object, record: Record, keys: tuple[str | int, ...]
+) -> Iterator[tuple[MarkdownText, Location]]:
+    if isinstance(value, MarkdownText):
+        yield value, record.where(*keys)
+    elif isinstance(value, Record):
+        yield from markdown_fields(value)
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _markdown_in(item, record, (*keys, index))
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _markdown_in(item, record, (*keys, str(key)))
+
+
+def marker_text_citations(target: MarkerTarget) -> list[str]:
+    """The sources cited inside the texts of a marker's data, in order."""
+    texts = [getattr(target, name) for name in type(target).model_fields]
+    return [
+        citation.key
+        for text in texts
+        if isinstance(text, MarkdownText)
+        for citation in text.scan.citations
+    ]

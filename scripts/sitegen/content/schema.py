@@ -1,0 +1,214 @@
+"""The schemas of the content files: site settings, sources, front matter, glossary, data.
+
+Field names of sources follow CSL-JSON (the format reference managers export), so a record
+exported from Zotero maps onto ours. Every model is frozen and, once loaded, knows the line
+of each of its fields (see origin.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Annotated, Literal
+
+from pydantic import Field, PlainValidator, WithJsonSchema
+
+from sitegen.content.fields import (
+    Doi,
+    Id,
+    IsoDate,
+    Pmid,
+    SourceDate,
+    Text,
+    Url,
+)
+from sitegen.content.markdown import Scan, scan
+from sitegen.content.origin import Record
+
+SOURCE_KINDS = (
+    "consumer article",
+    "clinic blog",
+    "randomized trial",
+    "systematic review",
+    "meta-analysis",
+    "guideline",
+    "drug label",
+    "regulatory document",
+    "insurance policy",
+    "price list",
+    "professional society assessment",
+    "public health information",
+)
+
+
+class MarkdownText(str):
+    """Text written in Markdown (it may cite sources), scanned once, when first asked."""
+
+    first_line: int
+
+    def __new__(cls, text: str, first_line: int = 1) -> MarkdownText:
+        made = super().__new__(cls, text)
+        made.first_line = first_line
+        return made
+
+    @functools.cached_property
+    def scan(self) -> Scan:
+        return scan(str(self), self.first_line)
+
+
+def _markdown(value: object) -> MarkdownText:
+    if not isinstance(value, str):
+        raise ValueError("expected text")
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value if isinstance(value, MarkdownText) else MarkdownText(value)
+
+
+#: A text field that may use Markdown and cite sources.
+Markdown = Annotated[
+    MarkdownText, PlainValidator(_markdown), WithJsonSchema({"type": "string", "minLength": 1})
+]
+
+
+class Person(Record):
+    """An author: a person (family and given names) or an organisation (literal)."""
+
+    family: Text | None = None
+    given: Text | None = None
+    literal: Text | None = None
+
+    def short(self) -> str:
+        """'Foster L' for a person; the whole name for an organisation."""
+        if self.literal:
+            return self.literal
+        initials = "".join(
+            part[0] for part in re.split(r"[\s.-]+", self.given or "") if part and part[0].isalpha()
+        )
+        return f"{self.family} {initials}".strip()
+
+
+class Reviewer(Record):
+    name: Text
+    role: Text
+
+
+class AboutItem(Record):
+    """What the site is about, as schema.org types it (for structured data)."""
+
+    type: Literal["Drug", "MedicalCondition", "MedicalTherapy"] = Field(alias="@type")
+    name: Text
+
+
+class SiteSettings(Record):
+    publisher: Text
+    editorial_contact: Text
+    repo_url: Url | None = None
+    reviewers: dict[str, Reviewer] = Field(min_length=1)
+    disclaimer: Markdown
+    review_interval_months: int = Field(default=12, ge=1, le=36)
+    readability_max_grade: float = Field(default=8, gt=0, le=20)
+    about: list[AboutItem] = Field(default_factory=list)
+
+
+class Source(Record):
+    """One source, cited by its id (the file name without .yml)."""
+
+    id: Id
+    kind: Literal[SOURCE_KINDS]  # type: ignore[valid-type]
+    type: str = "webpage"
+    title: Text
+    author: list[Person] | Literal["no author named"]
+    #: True when the source has more authors than the record lists ("et al.").
+    more_authors: bool = False
+    container_title: Text | None = Field(default=None, alias="container-title")
+    publisher: Text | None = None
+    volume: str | None = None
+    issue: str | None = None
+    page: str | None = None
+    number: str | None = None
+    issued: SourceDate
+    updated: SourceDate | None = None
+    accessed: IsoDate
+    DOI: Doi | None = None
+    PMID: Pmid | None = None
+    URL: Url | None = None
+    note: Markdown
+    conflicts: Markdown
+
+
+Certainty = Literal["high", "moderate", "low", "very low"]
+SourceIds = Annotated[list[str], Field(min_length=1)]
+
+
+class EvidenceClaim(Record):
+    """One "How sure are we?" box: a claim in GRADE words and the evidence behind it."""
+
+    claim: Markdown
+    certainty: Certainty
+    based_on: Markdown
+    why: Markdown
+    sources: SourceIds
+
+
+class IconGroup(Record):
+    label: Text
+    per_100: int = Field(ge=0, le=100)
+
+
+class IconArray(Record):
+    """Out of 100 people like those in a study, how many had an outcome, per group."""
+
+    title: Text
+    outcome: Text
+    groups: list[IconGroup] = Field(min_length=1, max_length=4)
+    study_size: Markdown
+    limits: Markdown
+    sources: SourceIds
+
+
+class TimelineEvent(Record):
+    label: Text
+    start: float = Field(alias="from", ge=0, le=1000)
+    end: float | None = Field(default=None, alias="to", ge=0, le=1000)
+    text: Text
+
+
+class Timeline(Record):
+    title: Text
+    unit: Literal["days", "weeks", "months"]
+    length: float = Field(gt=0, le=200)
+    events: list[TimelineEvent] = Field(min_length=1)
+    note: Markdown | None = None
+    sources: SourceIds
+
+
+class Figures(Record):
+    icon_arrays: dict[str, IconArray] = Field(default_factory=dict)
+    timelines: dict[str, Timeline] = Field(default_factory=dict)
+
+
+class Change(Record):
+    """One entry of a page's change log: what changed for visitors, and when."""
+
+    date: IsoDate
+    summary: Markdown
+
+
+class PageMeta(Record):
+    """A page's front matter."""
+
+    title: Text
+    description: Text
+    last_reviewed: IsoDate
+    next_review_due: IsoDate | None = None
+    reviewed_by: Text
+    key_points: list[Markdown] = Field(default_factory=list)
+    #: What changed on this page and when, newest first or in any order.
+    changes: list[Change] = Field(default_factory=list)
+    #: Rank this page higher (above 1) or lower (below 1) in the site's search results.
+    search_boost: float | None = Field(default=None, gt=0, le=10)
+
+
+class GlossaryEntry(Record):
+    term: Text
+    definition: Text

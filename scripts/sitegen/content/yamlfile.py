@@ -1,0 +1,180 @@
+"""Reading YAML so that every value keeps the line it came from.
+
+Every scalar stays the text the person wrote, apart from empty values and `null`: the
+data models turn text into dates, numbers and yes/no where a field wants one, so YAML 1.1's
+silent conversions (`011376175` read as an octal number, `1:30` as 90, `no` as false) never
+happen. Duplicate keys are mistakes, aliases (`*name`) are refused, and every syntax error
+carries a line and column.
+
+Parsing uses libyaml (PyYAML's C parser, about 15 times faster) when PyYAML has it. Any
+file libyaml finds a problem in is parsed again by PyYAML's Python parser, so every
+message, line and column is the Python parser's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+KeyPath = tuple[str | int, ...]
+
+_NULL = "tag:yaml.org,2002:null"
+
+
+class _TextLoader(yaml.SafeLoader):
+    """A safe loader whose scalars are all text, except null."""
+
+
+_TextLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag == _NULL]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+_FastLoader: type[yaml.CSafeLoader] | None = None
+if yaml.__with_libyaml__:
+
+    class _CTextLoader(yaml.CSafeLoader):
+        """The same loader on libyaml."""
+
+    _CTextLoader.yaml_implicit_resolvers = _TextLoader.yaml_implicit_resolvers
+    _FastLoader = _CTextLoader
+
+
+class YamlError(Exception):
+    """A YAML mistake, with the 1-based line and column where it was found."""
+
+    def __init__(self, message: str, line: int, column: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True)
+class LineMap:
+    """The line of every key and list item of a YAML document, by its path of keys."""
+
+    lines: Mapping[KeyPath, int] = field(default_factory=lambda: MappingProxyType({}))
+    first_line: int = 1
+
+    def line_of(self, path: KeyPath) -> int:
+        """The line of `path`, or of its nearest parent that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.first_line
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """Parsed YAML data and the line of every key and item in it."""
+
+    data: Any
+    lines: LineMap
+
+
+def _describe(exc: yaml.MarkedYAMLError) -> str:
+    parts = [p for p in (exc.context, exc.problem) if p]
+    text = "; ".join(parts) if parts else "could not read this YAML"
+    if "\\t" in text or "'\\t'" in text or "tab" in text:
+        text += " (YAML does not allow tabs for indentation: use spaces)"
+    return f"invalid YAML: {text}"
+
+
+def _walk(node: Node, offset: int) -> dict[KeyPath, int]:
+    """The line of every key and item under `node`; raises YamlError for a duplicate key or
+    an alias (a node met twice), before anything is built from the nodes."""
+    lines: dict[KeyPath, int] = {}
+    seen_nodes: set[int] = set()
+    stack: list[tuple[Node, KeyPath]] = [(node, ())]
+    while stack:
+        current, path = stack.pop()
+        if isinstance(current, MappingNode | SequenceNode):
+            if id(current) in seen_nodes:
+                raise YamlError(
+                    "an alias (*name) repeats another part of the file: write the value out"
+                    " in full instead",
+                    lines.get(path, offset + 1),
+                )
+            seen_nodes.add(id(current))
+        children: list[tuple[Node, KeyPath]] = []
+        if isinstance(current, MappingNode):
+            keys: dict[str, int] = {}
+            for key_node, value_node in current.value:
+                key = str(key_node.value) if isinstance(key_node, ScalarNode) else "?"
+                line = key_node.start_mark.line + 1 + offset
+                if key in keys:
+                    raise YamlError(
+                        f"duplicate key '{key}' (first given on line {keys[key]})",
+                        line,
+                        key_node.start_mark.column + 1,
+                    )
+                keys[key] = line
+                lines[(*path, key)] = line
+                children.append((value_node, (*path, key)))
+        elif isinstance(current, SequenceNode):
+            for index, item in enumerate(current.value):
+                lines[(*path, index)] = item.start_mark.line + 1 + offset
+                children.append((item, (*path, index)))
+        stack.extend(reversed(children))  # in the file's order: an alias is met after its anchor
+    return lines
+
+
+def _document(loader: yaml.SafeLoader | yaml.CSafeLoader, first_line: int) -> YamlDocument:
+    node = loader.get_single_node()
+    if node is None:
+        return YamlDocument(None, LineMap(MappingProxyType({}), first_line))
+    lines = _walk(node, first_line - 1)
+    data = loader.construct_document(node)
+    return YamlDocument(data, LineMap(MappingProxyType(lines), first_line))
+
+
+def _parse_fast(text: str, first_line: int) -> YamlDocument | None:
+    """`text` parsed by libyaml, or None when libyaml is missing or finds any problem.
+
+    Text with characters the Python parser refuses, or with tabs (which it refuses in
+    places where libyaml takes them), is left to the Python parser.
+    """
+    if _FastLoader is None or "\t" in text or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return None
+    loader = _FastLoader(text)
+    try:
+        return _document(loader, first_line)
+    except (yaml.YAMLError, YamlError):
+        return None
+    finally:
+        loader.dispose()
+
+
+def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
+    """Parse `text`, which starts on line `first_line` of its file.
+
+    Raises YamlError for syntax errors, duplicate keys and aliases.
+    """
+    fast = _parse_fast(text, first_line)
+    if fast is not None:
+        return fast
+    try:
+        loader = _TextLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + first_line
+        raise YamlError(
+            f"invalid YAML: the character {exc.character!r} is not allowed here", line
+        ) from None
+    try:
+        return _document(loader, first_line)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + first_line) if mark else first_line
+        column = (mark.column + 1) if mark else None
+        raise YamlError(_describe(exc), line, column) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(f"invalid YAML: {exc}", first_line) from None
+    finally:
+        loader.dispose()

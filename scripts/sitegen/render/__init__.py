@@ -1,0 +1,25 @@
+"""Stage 3, render: the checked content as the Markdown pages of docs/.
+
+page.py makes one page from its template (templates/), inline.py rewrites each piece of
+Markdown at the places its scan found (citations, markers, links), figures.py draws the
+evidence boxes, icon arrays and timelines, references.py writes references, lists.py the
+lists some pages end with, structured.py the JSON-LD, glossary.py finds tooltip terms.
+Rendering assumes content that passed the checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sitegen.content.model import Content, Page
+from sitegen.render.page import SiteIndex, page_markdown, render_page
+
+
+def iter_site(content: Content) -> Iterator[tuple[Page, str]]:
+    """Every page and the text of its file in docs/ (without the header), one at a time."""
+    index = SiteIndex.of(content)
+    for page in content.pages:
+        yield page, render_page(page, content, index)
+
+
+__all__ = ["SiteIndex", "iter_site", "page_markdown", "render_page"]

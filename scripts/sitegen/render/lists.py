@@ -1,0 +1,115 @@
+"""The lists some pages end with: every source, every glossary term, every change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sitegen.content.fields import NO_DATE, format_day, format_source_date
+from sitegen.content.layout import CHANGES_PAGE, GLOSSARY_PAGE, SOURCES_PAGE
+from sitegen.content.model import Content, Page
+from sitegen.render.references import full_reference, short_name, source_heading
+from sitegen.render.templating import render_template
+
+#: How the Sources page groups sources, in the order shown.
+SOURCE_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
+    (
+        "Studies and reviews of studies",
+        frozenset({"randomized trial", "systematic review", "meta-analysis"}),
+    ),
+    (
+        "Guidelines and expert assessments",
+        frozenset({"guideline", "professional society assessment"}),
+    ),
+    (
+        "The drug label, regulators, prices and insurers",
+        frozenset({"drug label", "regulatory document", "price list", "insurance policy"}),
+    ),
+    ("Health information for the public", frozenset({"public health information"})),
+    ("Articles this site checked and corrected", frozenset({"consumer article", "clinic blog"})),
+)
+
+#: Renders a Markdown field for the page it lands on.
+Inline = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """What the Sources page shows about one source."""
+
+    id: str
+    title: str
+    reference: str
+    kind: str
+    published: str
+    updated: str | None
+    accessed: str
+    note: str
+    conflicts: str
+    cited_on: list[Page]
+
+
+def source_entries(content: Content, inline: Inline) -> list[tuple[str, list[SourceEntry]]]:
+    """The sources, grouped as the Sources page shows them, each group sorted by name."""
+    citing: dict[str, list[Page]] = {key: [] for key in content.sources}
+    for page in content.pages:
+        for key in content.cited_keys(page):
+            if key in citing:
+                citing[key].append(page)
+    ordered = sorted(content.sources.values(), key=lambda item: (short_name(item).lower(), item.id))
+    groups: list[tuple[str, list[SourceEntry]]] = []
+    for heading, kinds in SOURCE_GROUPS:
+        entries = [
+            SourceEntry(
+                id=source.id,
+                title=source_heading(source),
+                reference=full_reference(source),
+                kind=source.kind,
+                published=format_source_date(source.issued)
+                if source.issued != NO_DATE
+                else NO_DATE,
+                updated=format_source_date(source.updated) if source.updated else None,
+                accessed=format_day(source.accessed),
+                note=inline(source.note.strip()),
+                conflicts=inline(source.conflicts.strip()),
+                cited_on=citing[source.id],
+            )
+            for source in ordered
+            if source.kind in kinds
+        ]
+        if entries:
+            groups.append((heading, entries))
+    return groups
+
+
+def sources_list(content: Content, inline: Inline) -> str:
+    return render_template(
+        "sources.md.j2", groups=source_entries(content, inline), titles=content.nav_titles
+    )
+
+
+def glossary_list(content: Content, inline: Inline) -> str:
+    entries = sorted(content.glossary, key=lambda e: e.term.lower())
+    return render_template("glossary.md.j2", entries=entries)
+
+
+def changes_list(content: Content, inline: Inline) -> str:
+    """Every page's recorded changes, newest first, for the "What's changed" page."""
+    changes = sorted(
+        (
+            (change.date, page, inline(change.summary))
+            for page in content.pages
+            for change in page.meta.changes
+        ),
+        key=lambda item: (item[0], item[1].output_name),
+        reverse=True,
+    )
+    return render_template("changes.md.j2", changes=changes, titles=content.nav_titles)
+
+
+#: Pages whose generated list follows the text written for them.
+GENERATED_LISTS: dict[str, Callable[[Content, Inline], str]] = {
+    SOURCES_PAGE: sources_list,
+    GLOSSARY_PAGE: glossary_list,
+    CHANGES_PAGE: changes_list,
+}

@@ -1,0 +1,115 @@
+"""Full references for sources, in the Vancouver/AMA style medical readers expect."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from urllib.parse import urlsplit
+
+from sitegen.content.fields import NO_DATE, format_source_date
+from sitegen.content.schema import Source
+
+_MAX_AUTHORS = 6
+_MARKDOWN_SPECIAL = re.compile(r"([\[\]*_`<>])")
+
+
+def escape(text: str) -> str:
+    """Text that Markdown shows as written."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def authors_text(source: Source) -> str:
+    """'Foster L, Clapp L, Erickson M.' or '' when no author is named."""
+    if isinstance(source.author, str):
+        return ""
+    names = [person.short() for person in source.author]
+    if len(names) > _MAX_AUTHORS:
+        names = [*names[:3], "et al"]
+    elif source.more_authors:
+        names = [*names, "et al"]
+    return _sentence(", ".join(names))
+
+
+def short_name(source: Source) -> str:
+    """'Foster 2001', 'NICE 2016' or the site name: how a source is named in running text."""
+    if source.issued != NO_DATE:
+        year = source.issued[:4]
+    elif source.updated and source.updated != NO_DATE:
+        year = f"updated {source.updated[:4]}"
+    else:
+        year = "no date"
+    if isinstance(source.author, str):
+        return f"{source.container_title or source.publisher or source.title} ({year})"
+    first = source.author[0]
+    name = first.literal or first.family or ""
+    more = " et al." if len(source.author) > 1 or source.more_authors else ""
+    return f"{name}{more} ({year})"
+
+
+def source_heading(source: Source, width: int = 80) -> str:
+    """'Foster (2001): Botulinum toxin A and chronic low back pain: a randomized, …'."""
+    return textwrap.shorten(f"{short_name(source)}: {source.title}", width, placeholder=" …")
+
+
+def _journal_details(source: Source) -> str:
+    year = source.issued[:4] if source.issued != NO_DATE else ""
+    details = year
+    if source.volume or source.issue:
+        details += f";{source.volume or ''}"
+        if source.issue:
+            details += f"({source.issue})"
+    locator = source.page or source.number
+    if locator:
+        details += f":{locator}"
+    return details
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc.removeprefix("www.")
+
+
+#: Links to other sites tell them nothing about this one.
+EXTERNAL_LINK_ATTRIBUTES = '{ rel="noopener noreferrer" }'
+
+
+def _link(text: str, url: str, external: bool) -> str:
+    return f"[{text}]({url})" + (EXTERNAL_LINK_ATTRIBUTES if external else "")
+
+
+def full_reference(source: Source, external: bool = True) -> str:
+    """The whole reference as one Markdown line, with links to the DOI, PubMed or the page
+    (`external`: marked as links to other sites)."""
+    parts: list[str] = []
+    authors = authors_text(source)
+    if authors:
+        parts.append(escape(authors))
+    parts.append(escape(_sentence(source.title)))
+    if source.type == "article-journal" and source.container_title:
+        parts.append(f"*{escape(source.container_title)}*. {_journal_details(source)}.")
+    else:
+        where = [f"*{escape(source.container_title)}*"] if source.container_title else []
+        if source.publisher and source.publisher != source.container_title:
+            where.append(escape(source.publisher))
+        if where:
+            parts.append(_sentence(", ".join(where)))
+        if source.number:
+            parts.append(_sentence(escape(source.number)))
+        if source.issued == NO_DATE:
+            parts.append("No publication date shown.")
+        else:
+            parts.append(f"Published {format_source_date(source.issued)}.")
+    if source.updated and source.updated != NO_DATE:
+        parts.append(f"Updated {format_source_date(source.updated)}.")
+    if source.DOI:
+        parts.append(f"doi:{_link(escape(source.DOI), f'https://doi.org/{source.DOI}', external)}.")
+    if source.PMID:
+        pubmed = f"https://pubmed.ncbi.nlm.nih.gov/{source.PMID}/"
+        parts.append(f"PMID: {_link(source.PMID, pubmed, external)}.")
+    if source.URL and not source.DOI:
+        parts.append(f"Online at {_link(_host(source.URL), source.URL, external)}.")
+    return " ".join(parts)
