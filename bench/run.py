@@ -39,7 +39,7 @@ from pathlib import Path
 from serve_latency import measure_serve
 from synthetic import Profile, copy_real_project, measure, write_project
 
-from sitegen.output.cache import CACHE_DIR
+from sitegen.cache import CACHE_DIR
 from sitegen.output.stamp import generated_files
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -491,10 +491,20 @@ class Synthesizer:
         result: dict[str, Any] = {}
         for group in range(self.scale):
             for key, item in items.items():
-                copy = dict(item)
+                copy = self.cited_by_group(item, group)
                 copy["sources"] = [self.key(source, group) for source in item["sources"]]
                 result[f"{key}-s{group}"] = copy
         return result
+
+    def cited_by_group(self, value: Any, group: int) -> Any:
+        """`value` with the citations in its texts citing the group's copies of the sources."""
+        if isinstance(value, str):
+            return CITATION_GROUP.sub(lambda match: self.cite(match.group(0), group), value)
+        if isinstance(value, dict):
+            return {key: self.cited_by_group(item, group) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self.cited_by_group(item, group) for item in value]
+        return value
 
 
 def _read_yaml(path: Path) -> Any:

@@ -17,7 +17,7 @@ from sitegen.content.model import Content, Page
 from sitegen.output.stamp import hand_edits, stamp
 from sitegen.output.write import WriteReport, write_outputs
 from sitegen.problems import Location, Problems
-from sitegen.render import SiteIndex, iter_site, page_markdown
+from sitegen.render import SiteIndex, iter_site, page_markdown, render_cache
 
 __all__ = ["Project", "Validation", "check", "generate"]
 
@@ -69,7 +69,12 @@ def generate(
     result = check(project, today, strict)
     if result.content is None:
         return None, result.problems
+    cache = render_cache(project.root, result.content.glossary)
+    index = SiteIndex.of(result.content, cache)
     outputs = (
-        (page.output_name, stamp(text, page.path)) for page, text in iter_site(result.content)
+        (page.output_name, stamp(text, page.path))
+        for page, text in iter_site(result.content, index)
     )
-    return write_outputs(outputs, project.docs_dir), result.problems
+    written = write_outputs(outputs, project.docs_dir)
+    cache.save()
+    return written, result.problems

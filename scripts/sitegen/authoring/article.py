@@ -9,7 +9,6 @@ the other way too, flagged for a person to check.
 
 from __future__ import annotations
 
-import calendar
 import json
 import logging
 import re
@@ -19,82 +18,23 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+from sitegen.authoring.dates import DateRole, FoundDate, labelled_date, long_date, parse_date
 from sitegen.authoring.draft import ScaffoldError, SourceDraft
+from sitegen.authoring.names import byline_names, clean_name, merge_names, person
 from sitegen.content.fields import NO_AUTHOR, NO_DATE
 from sitegen.content.schema import Person
 from sitegen.htmltext import TextCollector
 
-_MONTHS = {
-    name.lower(): number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number], calendar.month_abbr[number])
-} | {"sept": 9}
-_MONTH = r"(?P<mon>[A-Za-z]{3,9})\.?"
-_DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-_DATE_FORMS = [
-    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
-    re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4}|\d{2})(?!\d)"),
-    re.compile(rf"{_MONTH}\s+{_DAY},?\s+(?P<y>\d{{4}})(?!\d)"),
-    re.compile(rf"{_DAY}\s+{_MONTH},?\s+(?P<y>\d{{4}})(?!\d)"),
-    re.compile(rf"{_MONTH},?\s+(?P<y>\d{{4}})(?!\d)"),
-    re.compile(r"(?P<y>(?:19|20)\d{2})(?!\d)"),
-]
-_LABELS = {
-    "updated": re.compile(
-        r"\b(?:last\s+)?(?:updated|modified|revised|reviewed)(?:\s+on)?\s*:?\s*", re.I
-    ),
-    "published": re.compile(r"\b(?:first\s+|date\s+)?(?:published|posted)(?:\s+on)?\s*:?\s*", re.I),
-}
 _META_DATES = {
     "published": ("article:published_time", "datepublished", "citation_publication_date"),
     "updated": ("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified"),
 }
-_BYLINE = re.compile(r"^\s*(?:written\s+)?by[:\s]\s*(?P<names>.+?)\s*$", re.I)
-_TITLES = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx)\.?\s+", re.I)
-_CREDENTIAL = r"(?:[A-Z]{2,6}|Ph\.?D\.?|M\.D\.|D\.O\.|R\.N\.)"
-_CREDENTIALS = re.compile(rf"(?:,\s*|\s+){_CREDENTIAL}(?:(?:,\s*|\s+){_CREDENTIAL})*\s*$")
-_ONLY_CREDENTIALS = re.compile(rf"{_CREDENTIAL}(?:\s+{_CREDENTIAL})*")
-#: Longer lines are prose, where "published in 2011" is not the article's own date.
-_LONGEST_LABEL_LINE = 120
-_ORGANISATION_WORDS = {
-    "association",
-    "board",
-    "center",
-    "centre",
-    "clinic",
-    "council",
-    "department",
-    "editorial",
-    "editors",
-    "foundation",
-    "hospital",
-    "inc",
-    "institute",
-    "ltd",
-    "llc",
-    "news",
-    "society",
-    "staff",
-    "team",
-}
-_NAME_PARTICLES = {"de", "da", "del", "der", "di", "la", "le", "van", "von", "bin", "al"}
 #: A last line such as "Ellen Cone" may sign the article.
 _SIGNATURE = re.compile(r"[A-Z][a-z'-]+(?: [A-Z][a-z'.-]*){1,2}")
 _URL_LINE = re.compile(r"^\s*(?:(?:url|source|link|web address)\s*:\s*)?(https?://\S+)\s*$", re.I)
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+)\s*-->", re.I)
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 _TEXT_SUFFIXES = {".txt", ".text", ".md"}
-
-DateRole = Literal["published", "updated"]
-
-
-@dataclass(frozen=True)
-class FoundDate:
-    """A date read from the article: as written there, as YYYY[-MM[-DD]], and any doubt."""
-
-    value: str
-    shown: str
-    doubt: str | None = None
 
 
 @dataclass
@@ -110,124 +50,6 @@ class Article:
     url: str | None = None
     #: Notes for a person, by field name, such as two dates that disagree.
     notes: dict[str, str] = field(default_factory=dict)
-
-
-def _year(text: str, today: date) -> int:
-    if len(text) == 4:
-        return int(text)
-    year = 2000 + int(text)
-    return year if year <= today.year else year - 100
-
-
-def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
-    """'2016-03-22', '2016-03' or '2016', or None when no such day exists."""
-    if month is None:
-        return f"{year:04d}"
-    if not 1 <= month <= 12:
-        return None
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def _long(value: str) -> str:
-    year, month, day = (int(part) for part in value.split("-"))
-    return f"{day} {calendar.month_name[month]} {year}"
-
-
-def parse_date(text: str, today: date) -> FoundDate | None:
-    """The date at the start of `text`, as a page might show it, or None."""
-    for form in _DATE_FORMS:
-        match = form.match(text)
-        if not match:
-            continue
-        parts = match.groupdict()
-        shown = match.group(0)
-        year = _year(parts["y"], today)
-        if "a" in parts:
-            first, second = int(parts["a"]), int(parts["b"])
-            if first > 12 >= second:  # only day/month makes sense, as in 22/03/16
-                value = _iso(year, second, first)
-                return FoundDate(value, shown) if value else None
-            value = _iso(year, first, second)
-            if value is None:
-                return None
-            doubt = None
-            if first != second and second <= 12:
-                other = _iso(year, second, first)
-                doubt = (
-                    f'the article shows "{shown}", read here the US way (month first) as'
-                    f" {_long(value)}; it may be {_long(other or value)}: check the article,"
-                    " correct the date if needed"
-                )
-            return FoundDate(value, shown, doubt)
-        month = int(parts["m"]) if parts.get("m") else _MONTHS.get((parts.get("mon") or "").lower())
-        if parts.get("mon") and month is None:
-            continue
-        day = int(parts["d"]) if parts.get("d") else None
-        value = _iso(year, month, day)
-        return FoundDate(value, shown) if value else None
-    return None
-
-
-def labelled_date(lines: list[str], role: DateRole, today: date) -> FoundDate | None:
-    """The first date a line labels as published or updated ("Updated on: 03/22/16")."""
-    for line in lines:
-        if len(line) > _LONGEST_LABEL_LINE:
-            continue
-        for label in _LABELS[role].finditer(line):
-            found = parse_date(line[label.end() :], today)
-            if found:
-                return found
-    return None
-
-
-def _looks_like_name(name: str) -> bool:
-    words = name.split()
-    return 1 <= len(words) <= 6 and all(
-        word[0].isupper() or word.lower() in _NAME_PARTICLES for word in words
-    )
-
-
-def byline_names(lines: list[str]) -> list[str]:
-    """The names in the first "By ..." line, without titles and credentials."""
-    for line in lines:
-        match = _BYLINE.match(line)
-        if not match or len(line) > _LONGEST_LABEL_LINE:
-            continue
-        parts = [part.strip() for part in re.split(r"\s+and\s+|[;&,]", match["names"])]
-        names = [
-            clean_name(part) for part in parts if part and not _ONLY_CREDENTIALS.fullmatch(part)
-        ]
-        if names and all(_looks_like_name(name) for name in names):
-            return names
-    return []
-
-
-def clean_name(text: str) -> str:
-    """'Dr. Jordan Lee, MD' -> 'Jordan Lee'."""
-    return _CREDENTIALS.sub("", _TITLES.sub("", text.strip())).strip(" ,")
-
-
-def person(name: str) -> Person:
-    """A name as CSL: 'Maria Lopez' -> family Lopez, given Maria; an organisation is literal."""
-    words = name.split()
-    if len(words) < 2 or any(word.lower().strip(".,") in _ORGANISATION_WORDS for word in words):
-        return Person(literal=name)
-    family_start = len(words) - 1
-    while family_start > 1 and words[family_start - 1].lower() in _NAME_PARTICLES:
-        family_start -= 1
-    return Person(family=" ".join(words[family_start:]), given=" ".join(words[:family_start]))
-
-
-def _merge_names(*groups: list[str]) -> list[str]:
-    seen: dict[str, str] = {}
-    for group in groups:
-        for name in group:
-            seen.setdefault(" ".join(name.lower().split()), name)
-    return list(seen.values())
 
 
 class _PageReader(TextCollector):
@@ -382,7 +204,7 @@ def read_html_article(html: str, today: date) -> Article:
     logging.getLogger("htmldate").setLevel(logging.ERROR)
     metadata = trafilatura.extract_metadata(html)
     article = Article("HTML", title=metadata.title, site_name=metadata.sitename)
-    article.authors = _merge_names(
+    article.authors = merge_names(
         byline_names(reader.lines),
         [clean_name(name) for name in (metadata.author or "").split(";") if name.strip()],
     )
@@ -403,7 +225,7 @@ def read_html_article(html: str, today: date) -> Article:
         guess = parse_date(metadata.date, today)
         if guess and (article.updated is None or guess.value != article.updated.value):
             article.notes["published"] = (
-                f"no published date is labelled on the page; {_long(guess.value)} is a guess"
+                f"no published date is labelled on the page; {long_date(guess.value)} is a guess"
                 " from its text: check the article, or write: no date shown"
             )
             article.published = guess

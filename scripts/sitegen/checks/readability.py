@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeGuard
 
+from sitegen.cache import CACHE_DIR, ResultCache
 from sitegen.checks.syllables import SyllableCounter, sentence_count, word_count
 from sitegen.content.markdown import CITATION_GROUP
 from sitegen.htmltext import html_blocks, markdown_to_html
-from sitegen.output.cache import CACHE_DIR, ResultCache
 from sitegen.problems import Location, Problem, error
 
 _EXTENSIONS = ("abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables")

@@ -10,7 +10,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from sitegen.authoring.article import Article, FoundDate, draft_from_article, read_article
+from sitegen.authoring.article import Article, draft_from_article, read_article
+from sitegen.authoring.dates import FoundDate
 from sitegen.authoring.draft import ScaffoldError, check_kind, write_source
 from sitegen.commands.common import Subcommands, report_written
 from sitegen.content.layout import SOURCES_DIR, Project

@@ -34,6 +34,14 @@ class ContentFiles:
         self._resolved_root = content_dir.resolve()
         #: Files that exist but could not be read or parsed, by name.
         self.unread: set[str] = set()
+        self._folders_inside: dict[Path, bool] = {}
+
+    def _folder_inside(self, folder: Path) -> bool:
+        """Whether `folder` is in the content folder once links are followed (kept per folder:
+        resolving every file's path is a large part of reading many small files)."""
+        if folder not in self._folders_inside:
+            self._folders_inside[folder] = folder.resolve().is_relative_to(self._resolved_root)
+        return self._folders_inside[folder]
 
     def name(self, path: Path) -> str:
         if path.is_relative_to(self.project):
@@ -46,6 +54,8 @@ class ContentFiles:
 
     def _outside(self, path: Path) -> bool:
         """True (after reporting it) for a file that leads out of the content folder."""
+        if not path.is_symlink() and self._folder_inside(path.parent):
+            return False
         target = path.resolve()
         if target.is_relative_to(self._resolved_root):
             return False

@@ -163,6 +163,8 @@ def _heading_anchor(text: str) -> str:
 
 def scan(text: str, first_line: int = 1) -> Scan:
     """Scan `text`, which starts on line `first_line` of its file."""
+    if not any(mark in text for mark in "[#`~"):
+        return Scan((), (), (), (), (), (), text)  # no citation, marker, link, heading or code
     masked = mask_code(text)
     citations: list[Citation] = []
     groups: list[CitationGroup] = []

@@ -7,6 +7,7 @@ origin.py); pages keep the scan of their Markdown (see markdown.py).
 from __future__ import annotations
 
 import functools
+import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -128,6 +129,12 @@ class Content:
             ]
         return sorted(found, key=lambda c: (c.line, c.column))
 
+    @functools.cached_property
+    def data_texts(self) -> tuple[tuple[MarkdownText, Location], ...]:
+        """Every Markdown text of the data files and front matter, with its field's place
+        (page bodies are apart: see Page.body)."""
+        return tuple(item for record in self.records() for item in markdown_fields(record))
+
     def records(self) -> Iterator[Record]:
         """Every record read from a data file or front matter."""
         yield self.settings
@@ -142,10 +149,28 @@ class Content:
         return list(dict.fromkeys(c.key for c in self.citations(page)))
 
 
+def _holds_markdown(annotation: object) -> bool:
+    """Whether a field of this type can hold Markdown text, itself or in records inside it."""
+    if isinstance(annotation, type):
+        return issubclass(annotation, MarkdownText) or (
+            issubclass(annotation, Record) and bool(_markdown_field_names(annotation))
+        )
+    return any(_holds_markdown(arg) for arg in typing.get_args(annotation))
+
+
+@functools.cache
+def _markdown_field_names(model: type[Record]) -> tuple[tuple[str, str], ...]:
+    """(attribute, name in the file) of each field of `model` that can hold Markdown."""
+    return tuple(
+        (name, info.alias or name)
+        for name, info in model.model_fields.items()
+        if _holds_markdown(info.annotation)
+    )
+
+
 def markdown_fields(record: Record) -> Iterator[tuple[MarkdownText, Location]]:
     """Every Markdown text in `record` and the records inside it, with its field's place."""
-    for name, info in type(record).model_fields.items():
-        key = info.alias or name
+    for name, key in _markdown_field_names(type(record)):
         yield from _markdown_in(getattr(record, name), record, (key,))
 
 

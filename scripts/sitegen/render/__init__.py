@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sitegen.content.model import Content, Page
-from sitegen.render.page import SiteIndex, page_markdown, render_page
+from sitegen.render.page import SiteIndex, page_markdown, render_cache, render_page
 
 
-def iter_site(content: Content) -> Iterator[tuple[Page, str]]:
+def iter_site(content: Content, index: SiteIndex | None = None) -> Iterator[tuple[Page, str]]:
     """Every page and the text of its file in docs/ (without the header), one at a time."""
-    index = SiteIndex.of(content)
+    index = index or SiteIndex.of(content)
     for page in content.pages:
         yield page, render_page(page, content, index)
 
 
-__all__ = ["SiteIndex", "iter_site", "page_markdown", "render_page"]
+__all__ = ["SiteIndex", "iter_site", "page_markdown", "render_cache", "render_page"]

@@ -2,28 +2,36 @@
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+import platform
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
+from sitegen.cache import CACHE_DIR, ResultCache
 from sitegen.content.layout import ABOUT_PAGE, FAQ_PAGE, SOURCES_PAGE, output_name
 from sitegen.content.markdown import Marker
 from sitegen.content.model import Content, Page
-from sitegen.content.schema import EvidenceClaim, IconArray, MarkdownText
+from sitegen.content.schema import EvidenceClaim, GlossaryEntry, IconArray, MarkdownText
 from sitegen.render.figures import evidence_box, icon_array, timeline
 from sitegen.render.glossary import GlossaryIndex
 from sitegen.render.inline import render_markdown
 from sitegen.render.lists import GENERATED_LISTS
-from sitegen.render.references import full_reference
-from sitegen.render.structured import json_ld, plain_reference
+from sitegen.render.references import full_reference, plain_reference
+from sitegen.render.structured import faq_answers_as_text, json_ld
 from sitegen.render.templating import render_template
 
 _BLANK_LINES = re.compile(r"\n{3,}")
+#: Change this when the same text would give other glossary terms or plain text.
+_RENDER_CACHE_VERSION = "2"
 
 
 @dataclass(frozen=True)
 class SiteIndex:
-    """What rendering any page looks up in the whole site, built once for all pages."""
+    """What rendering any page looks up in the whole site, built once for all pages, and
+    what earlier runs worked out (`cache`: see render_cache())."""
 
     glossary: GlossaryIndex
     #: Each page's file in docs/, by its name.
@@ -31,23 +39,56 @@ class SiteIndex:
     #: Each source's full reference, as Markdown (links marked as external) and as plain text.
     references: Mapping[str, str]
     plain_references: Mapping[str, str]
+    cache: ResultCache
 
     @classmethod
-    def of(cls, content: Content) -> SiteIndex:
+    def of(cls, content: Content, cache: ResultCache | None = None) -> SiteIndex:
+        sources = content.sources.items()
         return cls(
             GlossaryIndex(content.glossary),
             {page.name: page.output_name for page in content.pages},
-            {key: full_reference(source) for key, source in content.sources.items()},
-            {
-                key: plain_reference(full_reference(source, external=False))
-                for key, source in content.sources.items()
-            },
+            {key: full_reference(source) for key, source in sources},
+            {key: plain_reference(source) for key, source in sources},
+            cache or ResultCache(None, ""),
         )
 
     def inline(self, text: str) -> str:
         """A Markdown text of the content, ready for a page of docs/."""
         markdown = text if isinstance(text, MarkdownText) else MarkdownText(text)
         return render_markdown(markdown, self.outputs)
+
+    def glossary_terms(self, *texts: str) -> list[tuple[str, str]]:
+        """The glossary terms the texts use (kept in the cache by the texts)."""
+        key = self.cache.key("glossary terms", *texts)
+        stored = self.cache.get(key)
+        if isinstance(stored, list) and all(term in self.glossary.definitions for term in stored):
+            return [(term, self.glossary.definitions[term]) for term in stored]
+        found = self.glossary.terms_in(*texts)
+        self.cache.put(key, [term for term, _ in found])
+        return found
+
+    def faq_answers(self, page: Page) -> list[tuple[str, str]]:
+        """The FAQ's questions and answers as plain text (kept in the cache by the page)."""
+        key = self.cache.key("faq answers", page.body)
+        stored = self.cache.get(key)
+        if isinstance(stored, list) and all(
+            isinstance(pair, list) and len(pair) == 2 and all(isinstance(t, str) for t in pair)
+            for pair in stored
+        ):
+            return [(question, answer) for question, answer in stored]
+        found = faq_answers_as_text(page)
+        self.cache.put(key, [list(pair) for pair in found])
+        return found
+
+
+def render_cache(project_root: Path, glossary: Iterable[GlossaryEntry]) -> ResultCache:
+    """What rendering keeps between runs: the glossary terms each page uses and the FAQ's
+    answers as plain text, for one glossary (its terms) and one version of Markdown and
+    Python. At ten times the real content they are a third of a run that changed nothing."""
+    terms = hashlib.sha256("\0".join(sorted(e.term for e in glossary)).encode()).hexdigest()
+    versions = f"{platform.python_version()} markdown {importlib.metadata.version('markdown')}"
+    salt = f"{_RENDER_CACHE_VERSION} {versions} glossary {terms}"
+    return ResultCache(project_root / CACHE_DIR / "render.json", salt)
 
 
 def _draw(marker: Marker, content: Content, index: SiteIndex) -> str:
@@ -95,10 +136,13 @@ def render_page(page: Page, content: Content, index: SiteIndex) -> str:
         footnotes=footnotes,
         sources_page=sources_page,
         disclaimer=index.inline(settings.disclaimer),
-        abbreviations=index.glossary.terms_in(page.meta.title, *key_points, body, extra),
+        abbreviations=index.glossary_terms(page.meta.title, *key_points, body, extra),
         reviewed_by=f"[{reviewer.name}]({about.output_name})" if about else reviewer.name,
         json_ld=json_ld(
-            page, content, [index.plain_references[key] for key in cited], page.name == FAQ_PAGE
+            page,
+            content,
+            [index.plain_references[key] for key in cited],
+            index.faq_answers(page) if page.name == FAQ_PAGE else None,
         ),
         edit_url=f"{settings.repo_url}/edit/main/{page.path}" if settings.repo_url else None,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from sitegen.content.fields import NO_DATE, format_source_date
@@ -75,30 +76,55 @@ def _host(url: str) -> str:
 
 #: Links to other sites tell them nothing about this one.
 EXTERNAL_LINK_ATTRIBUTES = '{ rel="noopener noreferrer" }'
+_SPACE_BEFORE_STOP = re.compile(r" ([.,;:!?])")
 
 
-def _link(text: str, url: str, external: bool) -> str:
-    return f"[{text}]({url})" + (EXTERNAL_LINK_ATTRIBUTES if external else "")
+@dataclass(frozen=True)
+class _Style:
+    """How a reference is written: as Markdown for a page, or as plain text."""
+
+    markdown: bool
+    external: bool = True
+
+    def text(self, text: str) -> str:
+        return escape(text) if self.markdown else text
+
+    def italic(self, text: str) -> str:
+        return f"*{escape(text)}*" if self.markdown else text
+
+    def link(self, text: str, url: str) -> str:
+        if not self.markdown:
+            return text
+        return f"[{text}]({url})" + (EXTERNAL_LINK_ATTRIBUTES if self.external else "")
 
 
 def full_reference(source: Source, external: bool = True) -> str:
     """The whole reference as one Markdown line, with links to the DOI, PubMed or the page
     (`external`: marked as links to other sites)."""
+    return _reference(source, _Style(markdown=True, external=external))
+
+
+def plain_reference(source: Source) -> str:
+    """The whole reference as plain text, as the page shows it (for structured data)."""
+    return _SPACE_BEFORE_STOP.sub(r"\1", " ".join(_reference(source, _Style(False)).split()))
+
+
+def _reference(source: Source, style: _Style) -> str:
     parts: list[str] = []
     authors = authors_text(source)
     if authors:
-        parts.append(escape(authors))
-    parts.append(escape(_sentence(source.title)))
+        parts.append(style.text(authors))
+    parts.append(style.text(_sentence(source.title)))
     if source.type == "article-journal" and source.container_title:
-        parts.append(f"*{escape(source.container_title)}*. {_journal_details(source)}.")
+        parts.append(f"{style.italic(source.container_title)}. {_journal_details(source)}.")
     else:
-        where = [f"*{escape(source.container_title)}*"] if source.container_title else []
+        where = [style.italic(source.container_title)] if source.container_title else []
         if source.publisher and source.publisher != source.container_title:
-            where.append(escape(source.publisher))
+            where.append(style.text(source.publisher))
         if where:
             parts.append(_sentence(", ".join(where)))
         if source.number:
-            parts.append(_sentence(escape(source.number)))
+            parts.append(_sentence(style.text(source.number)))
         if source.issued == NO_DATE:
             parts.append("No publication date shown.")
         else:
@@ -106,10 +132,10 @@ def full_reference(source: Source, external: bool = True) -> str:
     if source.updated and source.updated != NO_DATE:
         parts.append(f"Updated {format_source_date(source.updated)}.")
     if source.DOI:
-        parts.append(f"doi:{_link(escape(source.DOI), f'https://doi.org/{source.DOI}', external)}.")
+        parts.append(f"doi:{style.link(style.text(source.DOI), f'https://doi.org/{source.DOI}')}.")
     if source.PMID:
         pubmed = f"https://pubmed.ncbi.nlm.nih.gov/{source.PMID}/"
-        parts.append(f"PMID: {_link(source.PMID, pubmed, external)}.")
+        parts.append(f"PMID: {style.link(source.PMID, pubmed)}.")
     if source.URL and not source.DOI:
-        parts.append(f"Online at {_link(_host(source.URL), source.URL, external)}.")
+        parts.append(f"Online at {style.link(_host(source.URL), source.URL)}.")
     return " ".join(parts)

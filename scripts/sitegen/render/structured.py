@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import json
-import re
 from typing import Any
 
 from sitegen.content.faq import split_faq
 from sitegen.content.markdown import CITATION_GROUP
 from sitegen.content.model import Content, Page
 from sitegen.htmltext import html_to_text, markdown_to_html
-
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-
-
-@functools.lru_cache(maxsize=4096)
-def plain_text(markdown_text: str) -> str:
-    """The words a visitor sees for a piece of Markdown, without citation numbers."""
-    return html_to_text(markdown_to_html(CITATION_GROUP.sub("", markdown_text)))
-
-
-def plain_reference(markdown_reference: str) -> str:
-    """A reference as plain text: its links as their words, without escapes."""
-    return plain_text(_LINK.sub(r"\1", markdown_reference)).replace("\\", "")
 
 
 def medical_web_page(page: Page, content: Content, references: list[str]) -> dict[str, Any]:
@@ -46,26 +31,47 @@ def medical_web_page(page: Page, content: Content, references: list[str]) -> dic
     return data
 
 
-def faq_page(page: Page) -> dict[str, Any]:
+def faq_answers_as_text(page: Page) -> list[tuple[str, str]]:
+    """Each question of the FAQ and its answer as plain text: the whole FAQ is turned into
+    HTML at once (one conversion, however many questions), then cut at its questions."""
     _, entries = split_faq(page.body)
+    marker = "FAQ-ANSWER-BREAK"
+    joined = f"\n\n{marker}\n\n".join(CITATION_GROUP.sub("", entry.answer) for entry in entries)
+    html = markdown_to_html(joined)
+    answers = html.split(f"<p>{marker}</p>")
+    if len(answers) != len(entries):  # an answer that swallowed the break: one at a time
+        answers = [markdown_to_html(CITATION_GROUP.sub("", entry.answer)) for entry in entries]
+    return [
+        (entry.question, html_to_text(answer))
+        for entry, answer in zip(entries, answers, strict=True)
+    ]
+
+
+def faq_page(answers: list[tuple[str, str]]) -> dict[str, Any]:
     return {
         "@context": "https://schema.org",
         "@type": "FAQPage",
         "mainEntity": [
             {
                 "@type": "Question",
-                "name": entry.question,
-                "acceptedAnswer": {"@type": "Answer", "text": plain_text(entry.answer)},
+                "name": question,
+                "acceptedAnswer": {"@type": "Answer", "text": answer},
             }
-            for entry in entries
+            for question, answer in answers
         ],
     }
 
 
-def json_ld(page: Page, content: Content, references: list[str], is_faq: bool) -> str:
-    """The page's JSON-LD, safe to place inside a <script> element."""
+def json_ld(
+    page: Page,
+    content: Content,
+    references: list[str],
+    faq_answers: list[tuple[str, str]] | None = None,
+) -> str:
+    """The page's JSON-LD, safe to place inside a <script> element; `faq_answers` (the FAQ's
+    questions and answers as plain text) for the FAQ."""
     items = [medical_web_page(page, content, references)]
-    if is_faq:
-        items.append(faq_page(page))
+    if faq_answers is not None:
+        items.append(faq_page(faq_answers))
     text = json.dumps(items if len(items) > 1 else items[0], ensure_ascii=False, sort_keys=True)
     return text.replace("</", "<\\/")

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from sitegen.output.write import write_atomically
+from sitegen.fileio import write_atomically
 
 CACHE_DIR = Path(".cache") / "sitegen"
 
