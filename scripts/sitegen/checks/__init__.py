@@ -22,7 +22,7 @@ from sitegen.checks.context import Context
 from sitegen.checks.drafts import sources_are_not_drafts
 from sitegen.checks.evidence import claims_use_grade_words
 from sitegen.checks.files import no_unexpected_files
-from sitegen.checks.markup import links_have_targets, markers_have_data, no_unsafe_markup
+from sitegen.checks.markup import links_have_targets, markers_have_data
 from sitegen.checks.pages import (
     faq_answers_cite_sources,
     nav_lists_every_page,
@@ -30,6 +30,7 @@ from sitegen.checks.pages import (
     review_dates_make_sense,
     reviewers_are_known,
 )
+from sitegen.checks.safety import no_unsafe_markup, plain_text_is_plain
 from sitegen.content.model import Content
 from sitegen.problems import Problem
 
@@ -51,6 +52,7 @@ RULES: tuple[Rule, ...] = (
     markers_have_data,
     links_have_targets,
     no_unsafe_markup,
+    plain_text_is_plain,
     sources_are_not_drafts,
 )
 

@@ -1,16 +1,14 @@
-"""What a page's Markdown points at: markers at data, links at pages and headings; and
-nothing in it that could run code or load things in a visitor's browser."""
+"""What a page's Markdown points at: markers at data, links at pages and headings."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from sitegen.checks.context import Context
 from sitegen.content.layout import CONTENT_DIR, MARKER_FILES, SOURCES_PAGE
 from sitegen.content.markdown import slugify
 from sitegen.content.model import Content, Page
-from sitegen.problems import Location, Problem, error, position, suggest
+from sitegen.problems import Location, Problem, error, suggest
 
 #: Headings every generated page gets, besides the ones written in the content.
 GENERATED_ANCHORS = frozenset({"sources-for-this-page"})
@@ -76,43 +74,3 @@ def links_have_targets(content: Content, context: Context) -> Iterator[Problem]:
                     f"link to a heading that does not exist: '#{anchor}' in {name}.md"
                     + suggest(anchor, anchors[name]),
                 )
-
-
-#: Each pattern, the message for its matches, and text that every match contains (in
-#: case-folded form): a page without that text is not searched with the pattern.
-_UNSAFE = (
-    (
-        re.compile(r"<\s*(script|iframe|object|embed|style|link|meta|base|form)\b", re.I),
-        "raw <{0}> is not allowed in content: pages are Markdown only",
-        "<",
-    ),
-    (
-        re.compile(r"<[^>\n]*\s(on[a-z]+)\s*=", re.I),
-        "event-handler attributes such as {0}= are not allowed in content",
-        "<",
-    ),
-    (
-        re.compile(r"(javascript|vbscript)\s*:", re.I),
-        "{0}: links are not allowed in content",
-        "script",
-    ),
-    (
-        re.compile(r"(?:\]\(|<|\b(?:src|href)\s*=\s*[\"']?)\s*(data)\s*:", re.I),
-        "data: links are not allowed in content: link to a file or web page instead",
-        "data",
-    ),
-)
-
-
-def no_unsafe_markup(content: Content, context: Context) -> Iterator[Problem]:
-    """Raw HTML that scripts, embeds or styles the page, event-handler attributes, and
-    javascript: or data: links have no place in a page."""
-    for page in content.pages:
-        masked = page.body.scan.masked
-        folded = masked.casefold()
-        for pattern, message, needle in _UNSAFE:
-            if needle not in folded:
-                continue
-            for match in pattern.finditer(masked):
-                line, column = position(masked, match.start(1), page.body_first_line)
-                yield error(Location(page.path, line, column), message.format(match[1].lower()))

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from sitegen.content.characters import bad_characters, odd_spaces_at_line_starts
 from sitegen.content.origin import Origin, Record, attach_origin
 from sitegen.content.yamlfile import KeyPath, YamlDocument, YamlError, parse_yaml
 from sitegen.problems import Location, Problems, display_path, suggest
@@ -93,7 +94,11 @@ class ContentFiles:
                 " save it as UTF-8 in your editor",
             )
             return None
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        bad = list(bad_characters(text))
+        for char in bad:
+            self.fail(path, char.line, char.message, char.column)
+        return None if bad else text
 
     def read_yaml(self, path: Path) -> YamlDocument | None:
         text = self.read_text(path)
@@ -102,6 +107,11 @@ class ContentFiles:
         return self.parse(path, text, 1)
 
     def parse(self, path: Path, text: str, first_line: int) -> YamlDocument | None:
+        odd = list(odd_spaces_at_line_starts(text, first_line))
+        for char in odd:
+            self.fail(path, char.line, char.message, char.column)
+        if odd:
+            return None
         try:
             return parse_yaml(text, first_line)
         except YamlError as exc:

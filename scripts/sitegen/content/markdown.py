@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sitegen.content.fields import ID_PATTERN
@@ -30,22 +31,79 @@ _MARKER_LINE = re.compile(r"^[ \t]*\[\[(?P<inner>[^\]\n]*)\]\][ \t]*$", re.M)
 _MARKER = re.compile(rf"(?P<kind>[a-z-]+):(?P<id>{ID_PATTERN})")
 #: A link to another page by its content file's name, with an optional heading: faq.md#cost
 PAGE_LINK = re.compile(rf"(?P<name>{ID_PATTERN})\.md(?P<anchor>#[^\s]*)?")
-_LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?P<title>\s+\"[^\"]*\")?\)")
-_HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<text>.+?)[ \t]*#*[ \t]*$", re.M)
-_EXPLICIT_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
-_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.M | re.S)
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+# Every pattern here runs in time linear in the text: no part of one can scan past the next
+# bracket or line break and back, so a page made to be slow is read as fast as any other.
+_LINK = re.compile(
+    r"\]\([ \t]*(?P<target>(?:[^()\s]|\([^()\s]*\))+)(?P<title>[ \t]+\"[^\"\n]{0,300}\")?[ \t]*\)"
+)
+_HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<text>[^\n]*)$", re.M)
+_EXPLICIT_ID = re.compile(r"\{[^{}]*#(?P<id>[\w-]+)[^{}]*\}\s*$")
+_LINK_TEXT = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
+_FENCE_LINE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
+_BACKTICKS = re.compile(r"`+")
+
+
+def _blank(text: str) -> str:
+    return "".join("\n" if char == "\n" else " " for char in text)
+
+
+def _mask_fences(text: str) -> str:
+    """Fenced code blocks blanked out, line by line (an unclosed fence runs to the end)."""
+    lines = text.split("\n")
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        match = _FENCE_LINE.match(line)
+        if fence is None:
+            if match and not (match[2][0] == "`" and "`" in match[3]):
+                fence = match[2]
+                lines[index] = _blank(line)
+            continue
+        lines[index] = _blank(line)
+        if (
+            match
+            and match[2][0] == fence[0]
+            and len(match[2]) >= len(fence)
+            and not match[3].strip()
+        ):
+            fence = None
+    return "\n".join(lines)
+
+
+def _mask_code_spans(text: str) -> str:
+    """Code spans blanked out: a run of backticks up to the next run of the same length."""
+    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for number, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(number)
+    taken = [False] * len(runs)
+    following = {length: 0 for length in by_length}
+    pieces: list[str] = []
+    last = 0
+    for number, (start, end) in enumerate(runs):
+        if taken[number] or start < last:
+            continue
+        same = by_length[end - start]
+        position_in_same = following[end - start]
+        while position_in_same < len(same) and same[position_in_same] <= number:
+            position_in_same += 1
+        following[end - start] = position_in_same
+        if position_in_same == len(same):
+            continue  # never closed: the backticks are text
+        closing = same[position_in_same]
+        taken[closing] = True
+        close_end = runs[closing][1]
+        pieces.append(text[last:start])
+        pieces.append(_blank(text[start:close_end]))
+        last = close_end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def mask_code(text: str) -> str:
     """`text` with code blocks and code spans blanked out, keeping every offset."""
     if "`" not in text and "~~~" not in text:
         return text
-
-    def blank(match: re.Match[str]) -> str:
-        return re.sub(r"[^\n]", " ", match.group(0))
-
-    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, text))
+    return _mask_code_spans(_mask_fences(text))
 
 
 def slugify(value: str, separator: str = "-") -> str:
@@ -157,8 +215,41 @@ def _heading_anchor(text: str) -> str:
     if explicit:
         return explicit.group("id")
     text = CITATION_GROUP.sub("", text)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = _LINK_TEXT.sub(r"\1", text)
     return slugify(text.strip())
+
+
+#: Deeper nesting of [brackets] than any page needs (Markdown's own reading slows down
+#: sharply with depth).
+MAX_BRACKET_DEPTH = 10
+
+
+def _bracket_mistakes(masked: str, first_line: int) -> Iterator[Mistake]:
+    """A '[' left open to the end of its paragraph, or nested too deep. Markdown reads ahead
+    to the paragraph's end for every open bracket: a few thousand of them take minutes."""
+    start = 0
+    for paragraph in re.split(r"(\n[ \t]*\n)", masked):
+        opened: list[int] = []
+        too_deep: int | None = None
+        for match in re.finditer(r"\\.|[\[\]]", paragraph):
+            if match[0] == "[":
+                opened.append(match.start())
+                if len(opened) > MAX_BRACKET_DEPTH and too_deep is None:
+                    too_deep = match.start()
+            elif match[0] == "]" and opened:
+                opened.pop()
+        if too_deep is not None:
+            line, column = position(masked, start + too_deep, first_line)
+            yield Mistake(line, column, f"brackets [ ] nested more than {MAX_BRACKET_DEPTH} deep")
+        elif opened:
+            line, column = position(masked, start + opened[0], first_line)
+            yield Mistake(
+                line,
+                column,
+                "a '[' that is never closed: close it with ']', or write \\[ for a bracket"
+                " shown as text",
+            )
+        start += len(paragraph)
 
 
 def scan(text: str, first_line: int = 1) -> Scan:
@@ -203,6 +294,8 @@ def scan(text: str, first_line: int = 1) -> Scan:
                 )
                 continue
             markers.append(Marker(parsed["kind"], parsed["id"], line, match.start(), match.end()))
+    if "[" in masked:
+        mistakes.extend(_bracket_mistakes(masked, first_line))
     links = []
     for match in _LINK.finditer(masked):
         line, column = position(masked, match.start("target"), first_line)
@@ -221,6 +314,9 @@ def scan(text: str, first_line: int = 1) -> Scan:
         for match in _HEADING.finditer(masked):
             line, _ = position(masked, match.start(), first_line)
             heading_text = text[match.start("text") : match.end("text")]
+            heading_text = heading_text.rstrip(" \t").rstrip("#").rstrip(" \t")
+            if not heading_text:
+                continue
             headings.append(
                 Heading(
                     len(match["level"]),

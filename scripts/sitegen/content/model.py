@@ -189,6 +189,31 @@ def _markdown_in(
             yield from _markdown_in(item, record, (*keys, str(key)))
 
 
+def plain_fields(content: Content) -> Iterator[tuple[str, Location, str]]:
+    """Every plain-text value of the data files and front matter: (value, place, field)."""
+    for record in content.records():
+        yield from _plain_in(record)
+
+
+def _plain_in(record: Record) -> Iterator[tuple[str, Location, str]]:
+    for name, info in type(record).model_fields.items():
+        key = info.alias or name
+        value = getattr(record, name)
+        if isinstance(value, Mapping):
+            items: list[tuple[tuple[str | int, ...], object]] = [
+                ((key, str(k)), item) for k, item in value.items()
+            ]
+        elif isinstance(value, list):
+            items = [((key, index), item) for index, item in enumerate(value)]
+        else:
+            items = [((key,), value)]
+        for keys, item in items:
+            if isinstance(item, Record):
+                yield from _plain_in(item)
+            elif isinstance(item, str) and not isinstance(item, MarkdownText):
+                yield item, record.where(*keys), key
+
+
 def marker_text_citations(target: MarkerTarget) -> list[str]:
     """The sources cited inside the texts of a marker's data, in order."""
     texts = [getattr(target, name) for name in type(target).model_fields]

@@ -3,8 +3,8 @@
 Every scalar stays the text the person wrote, apart from empty values and `null`: the
 data models turn text into dates, numbers and yes/no where a field wants one, so YAML 1.1's
 silent conversions (`011376175` read as an octal number, `1:30` as 90, `no` as false) never
-happen. Duplicate keys are mistakes, aliases (`*name`) are refused, and every syntax error
-carries a line and column.
+happen. Duplicate keys are mistakes; aliases (`*name`), tags (`!!binary`) and nesting deeper
+than MAX_DEPTH are refused; and every syntax error carries a line and column.
 
 Parsing uses libyaml (PyYAML's C parser, about 15 times faster) when PyYAML has it. Any
 file libyaml finds a problem in is parsed again by PyYAML's Python parser, so every
@@ -24,6 +24,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 KeyPath = tuple[str | int, ...]
 
 _NULL = "tag:yaml.org,2002:null"
+#: The only types a content file holds: text, lists, fields, and empty values.
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map", "null"))
+#: Deeper nesting than any content needs; the parser's own limit is far higher and ends
+#: in a crash, so deeper files are refused before they are parsed.
+MAX_DEPTH = 40
 
 
 class _TextLoader(yaml.SafeLoader):
@@ -95,6 +100,13 @@ def _walk(node: Node, offset: int) -> dict[KeyPath, int]:
     stack: list[tuple[Node, KeyPath]] = [(node, ())]
     while stack:
         current, path = stack.pop()
+        if current.tag not in _PLAIN_TAGS:
+            raise YamlError(
+                f"the tag {current.tag.replace('tag:yaml.org,2002:', '!!')} is not used in"
+                " content: write the value as plain text, without a tag",
+                current.start_mark.line + 1 + offset,
+                current.start_mark.column + 1,
+            )
         if isinstance(current, MappingNode | SequenceNode):
             if id(current) in seen_nodes:
                 raise YamlError(
@@ -135,6 +147,26 @@ def _document(loader: yaml.SafeLoader | yaml.CSafeLoader, first_line: int) -> Ya
     return YamlDocument(data, LineMap(MappingProxyType(lines), first_line))
 
 
+def _check_depth(text: str, first_line: int) -> None:
+    """Refuse nesting deeper than MAX_DEPTH, by brackets or by indentation, in one pass."""
+    depth = deepest = 0
+    for number, line in enumerate(text.split("\n")):
+        indent = len(line) - len(line.lstrip(" "))
+        if "[" in line or "{" in line or depth:
+            for char in line:
+                if char in "[{":
+                    depth += 1
+                    deepest = max(deepest, depth)
+                elif char in "]}":
+                    depth = max(0, depth - 1)
+        if deepest > MAX_DEPTH or indent > 2 * MAX_DEPTH:
+            raise YamlError(
+                f"this is nested more than {MAX_DEPTH} levels deep: content needs far fewer;"
+                " check the brackets and the indentation",
+                number + first_line,
+            )
+
+
 def _parse_fast(text: str, first_line: int) -> YamlDocument | None:
     """`text` parsed by libyaml, or None when libyaml is missing or finds any problem.
 
@@ -155,8 +187,9 @@ def _parse_fast(text: str, first_line: int) -> YamlDocument | None:
 def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse `text`, which starts on line `first_line` of its file.
 
-    Raises YamlError for syntax errors, duplicate keys and aliases.
+    Raises YamlError for syntax errors, duplicate keys, aliases, tags and deep nesting.
     """
+    _check_depth(text, first_line)
     fast = _parse_fast(text, first_line)
     if fast is not None:
         return fast

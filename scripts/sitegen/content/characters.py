@@ -1,0 +1,102 @@
+"""Characters that have no place in content: control characters, invisible ones, and those
+that reorder text. Each is named, with its code, where it stands.
+
+Pasted text carries them in unseen: a DEL or C1 control from an old document, a zero-width
+space or a right-to-left override from a web page, a byte-order mark in the middle of a file.
+MkDocs drops the front matter of a page that holds some of them, and others can make text
+read differently from how it is stored (a "Trojan Source" trick), so none is accepted.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+#: Names people know, for the characters most often pasted in by accident.
+_NAMES = {
+    "\u00a0": "a non-breaking space",
+    "\u00ad": "a soft hyphen",
+    "\u200b": "a zero-width space",
+    "\u200c": "a zero-width non-joiner",
+    "\u200d": "a zero-width joiner",
+    "\u2060": "a word joiner",
+    "\ufeff": "a byte-order mark (zero-width no-break space)",
+    "\u202a": "a left-to-right embedding",
+    "\u202b": "a right-to-left embedding",
+    "\u202c": "a pop directional formatting",
+    "\u202d": "a left-to-right override",
+    "\u202e": "a right-to-left override",
+    "\u2066": "a left-to-right isolate",
+    "\u2067": "a right-to-left isolate",
+    "\u2068": "a first strong isolate",
+    "\u2069": "a pop directional isolate",
+    "\u200e": "a left-to-right mark",
+    "\u200f": "a right-to-left mark",
+    "\u2028": "a line separator",
+    "\u2029": "a paragraph separator",
+    "\x7f": "a delete character (DEL)",
+}
+#: Refused anywhere: C0 controls but tab and line feed, DEL, C1 controls, the invisible
+#: format characters above, surrogates and Unicode's noncharacters.
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"
+    "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}" for p in range(0x10000, 0x110000, 0x10000))
+    + "]"
+)
+#: Spaces that look like an ordinary one but are not: allowed in prose, a mistake in the
+#: indentation of YAML (which then cannot be read).
+_ODD_SPACE_AT_START = re.compile(r"^[ \t]*([\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])", re.M)
+
+
+def describe(char: str) -> str:
+    """'a non-breaking space, U+00A0' and the like."""
+    code = f"U+{ord(char):04X}"
+    if char in _NAMES:
+        return f"{_NAMES[char]}, {code}"
+    category = unicodedata.category(char)
+    if category == "Cc":
+        return f"a control character, {code}"
+    if category == "Cs":
+        return f"a broken character (a lone surrogate), {code}"
+    if category == "Cn" or (0xFDD0 <= ord(char) <= 0xFDEF) or (ord(char) & 0xFFFE == 0xFFFE):
+        return f"a noncharacter, {code}"
+    name = unicodedata.name(char, "").lower()
+    return f"{'an' if name[:1] in 'aeiou' else 'a'} {name}, {code}" if name else code
+
+
+@dataclass(frozen=True)
+class BadCharacter:
+    line: int
+    column: int
+    message: str
+
+
+def bad_characters(text: str, limit: int = 20) -> Iterator[BadCharacter]:
+    """Each character of `text` that content may not hold (at most `limit` of them)."""
+    for count, match in enumerate(_FORBIDDEN.finditer(text), 1):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        yield BadCharacter(
+            line,
+            column,
+            f"{describe(match.group())} is not allowed in content: delete it (it is often"
+            " pasted in unseen with text from another document)",
+        )
+        if count == limit:
+            return
+
+
+def odd_spaces_at_line_starts(text: str, first_line: int = 1) -> Iterator[BadCharacter]:
+    """A non-breaking (or other unusual) space in a YAML line's indentation."""
+    for match in _ODD_SPACE_AT_START.finditer(text):
+        line = text.count("\n", 0, match.start()) + first_line
+        column = match.start(1) - match.start() + 1
+        yield BadCharacter(
+            line,
+            column,
+            f"{describe(match.group(1))}, at the start of the line: YAML needs ordinary"
+            " spaces there; delete it and type a space",
+        )
