@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.output.write import write_atomically, write_outputs
+from sitegen.fileio import write_atomically
+from sitegen.output.write import write_outputs
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(

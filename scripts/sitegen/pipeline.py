@@ -11,11 +11,12 @@ from datetime import date
 
 from sitegen.checks import Context, run_checks
 from sitegen.checks.readability import PageScore, pages_read_easily, score_cache, score_pages
-from sitegen.content.layout import Project
+from sitegen.content.layout import DOCS_DIR, Project
 from sitegen.content.load import load_content
 from sitegen.content.model import Content, Page
 from sitegen.output.stamp import hand_edits, stamp
-from sitegen.output.write import WriteReport, write_outputs
+from sitegen.output.tree import docs_problems
+from sitegen.output.write import OutputError, WriteReport, write_outputs
 from sitegen.problems import Location, Problems
 from sitegen.render import SiteIndex, iter_site, page_markdown, render_cache
 
@@ -55,6 +56,7 @@ def check(project: Project, today: date, strict: bool = False) -> Validation:
         ]
         result.readability = score_pages(texts, score_cache(project.root))
         problems.add(pages_read_easily(result.readability, result.readability_limit))
+    problems.add(docs_problems(project.docs_dir, project.root))
     problems.add(hand_edits(project.docs_dir, project.root))
     if strict:
         problems.promote_warnings()
@@ -75,6 +77,11 @@ def generate(
         (page.output_name, stamp(text, page.path))
         for page, text in iter_site(result.content, index)
     )
-    written = write_outputs(outputs, project.docs_dir)
+    try:
+        written = write_outputs(outputs, project.docs_dir)
+    except OutputError as exc:
+        where = Location(f"{DOCS_DIR}/{exc.path}", 1)
+        result.problems.error(where, f"{exc.reason}; docs/ was left as it was")
+        return None, result.problems
     cache.save()
     return written, result.problems

@@ -56,12 +56,12 @@ def hand_edit_source(path: Path) -> str | None:
     """For a generated file that was changed after generation, the content file to edit."""
     data = path.read_bytes().replace(b"\r\n", b"\n")  # a checkout with Windows line endings
     match = _CHECKSUM_LINE.search(data)
-    if match is None:
-        return None
+    source = _SOURCE.search(data)
+    if match is None:  # the checksum line itself was edited out
+        return source.group(1).decode(errors="replace") if source else "content_src/"
     digest = hashlib.sha256(data[: match.start()] + data[match.end() :])
     if digest.hexdigest() == match.group(1).decode():
         return None
-    source = _SOURCE.search(data)
     return source.group(1).decode(errors="replace") if source else "content_src/"
 
 

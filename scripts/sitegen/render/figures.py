@@ -10,6 +10,7 @@ from html import escape
 
 from sitegen.content.schema import EvidenceClaim, IconArray, MarkdownText, Timeline
 from sitegen.render.inline import footnote_refs, start_of_gap
+from sitegen.render.references import escape as markdown_escape
 
 #: Renders a Markdown field of the data for the page (its citations become footnotes).
 Inline = Callable[[MarkdownText], str]
@@ -20,6 +21,11 @@ CERTAINTY_MEANING = {
     "low": ("Low", 2, "Further research is likely to change this."),
     "very low": ("Very low", 1, "We are very uncertain about this."),
 }
+
+
+def md(text: str) -> str:
+    """Plain text as Markdown shows it, on one line."""
+    return markdown_escape(" ".join(text.split()))
 
 
 def _cited(sentence: str, sources: list[str]) -> str:
@@ -154,12 +160,13 @@ def timeline(key: str, figure: Timeline, inline: Inline) -> str:
         f'<line class="timeline__axis" x1="{_AXIS_X}" y1="{_TOP}" x2="{_AXIS_X}"'
         f' y2="{_TOP + figure.length * _STEP:g}"/>' + "".join(ticks) + "".join(marks) + "</svg>"
     )
-    items = [f"- **{event.label}:** {event.text}." for event in figure.events]
+    items = [f"- **{md(event.label)}:** {md(event.text)}." for event in figure.events]
     if figure.note:
         ending = _cited(inline(figure.note), figure.sources)
     else:
         items[-1] = (
-            f"- **{figure.events[-1].label}:** {_cited(figure.events[-1].text, figure.sources)}"
+            f"- **{md(figure.events[-1].label)}:**"
+            f" {_cited(md(figure.events[-1].text), figure.sources)}"
         )
         ending = ""
     return "\n".join(

@@ -19,7 +19,7 @@ from sitegen.render.figures import evidence_box, icon_array, timeline
 from sitegen.render.glossary import GlossaryIndex
 from sitegen.render.inline import render_markdown
 from sitegen.render.lists import GENERATED_LISTS
-from sitegen.render.references import full_reference, plain_reference
+from sitegen.render.references import escape, full_reference, plain_reference
 from sitegen.render.structured import faq_answers_as_text, json_ld
 from sitegen.render.templating import render_template
 
@@ -124,7 +124,7 @@ def render_page(page: Page, content: Content, index: SiteIndex) -> str:
         (key, f"{index.references[key]} [More about this source]({sources_page}#{key})")
         for key in cited
     ]
-    reviewer = content.settings.reviewers[page.meta.reviewed_by]
+    reviewer_name = escape(content.settings.reviewers[page.meta.reviewed_by].name)
     about = content.page(ABOUT_PAGE)
     settings = content.settings
     text = render_template(
@@ -137,7 +137,7 @@ def render_page(page: Page, content: Content, index: SiteIndex) -> str:
         sources_page=sources_page,
         disclaimer=index.inline(settings.disclaimer),
         abbreviations=index.glossary_terms(page.meta.title, *key_points, body, extra),
-        reviewed_by=f"[{reviewer.name}]({about.output_name})" if about else reviewer.name,
+        reviewed_by=f"[{reviewer_name}]({about.output_name})" if about else reviewer_name,
         json_ld=json_ld(
             page,
             content,

@@ -74,4 +74,6 @@ def json_ld(
     if faq_answers is not None:
         items.append(faq_page(faq_answers))
     text = json.dumps(items if len(items) > 1 else items[0], ensure_ascii=False, sort_keys=True)
-    return text.replace("</", "<\\/")
+    # Inside <script>, "</script" would end the element and "<!--" can keep it from ending:
+    # no "<" at all, then (JSON reads \u003c as "<").
+    return text.replace("<", "\\u003c")

@@ -1,14 +1,19 @@
-"""The Jinja environment for the templates in templates/: Markdown out, nothing escaped
-(the callers hand in Markdown they have made safe)."""
+"""The Jinja environment for the templates in templates/, and the filters that make each
+value safe where it lands: `md` for plain text in Markdown, `one_line` for Markdown in a
+list item or box, `cell` for a table cell, `html_yaml` for front matter the theme writes
+into HTML as it is, `yaml_text` for other front matter. Markdown from the content comes
+in already rewritten (see inline.py) and checked (see checks/safety.py)."""
 
 from __future__ import annotations
 
 import functools
+import html
 import json
 
 import jinja2
 
 from sitegen.content.fields import format_day
+from sitegen.render.references import escape
 
 
 @functools.lru_cache(maxsize=1)
@@ -22,8 +27,23 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["yaml_text"] = lambda text: json.dumps(text, ensure_ascii=False)
+    env.filters["html_yaml"] = lambda text: json.dumps(html_text(text), ensure_ascii=False)
+    env.filters["md"] = lambda text: escape(one_line(text))
+    env.filters["one_line"] = one_line
+    env.filters["cell"] = lambda text: one_line(text).replace("|", "\\|")
     env.filters["day"] = format_day
     return env
+
+
+def one_line(text: str) -> str:
+    """`text` on one line: a line break in a field cannot start a new block of Markdown."""
+    return " ".join(text.split())
+
+
+def html_text(text: str) -> str:
+    """`text` as HTML text, for values the theme writes into the page as they are (the
+    <title> and the description <meta>): &, <, > and " as character references."""
+    return html.escape(one_line(text), quote=False).replace('"', "&quot;")
 
 
 def render_template(name: str, **values: object) -> str:
