@@ -25,9 +25,11 @@ check: $(STAMP)
 
 site: generate
 	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/sitegen check-site site
 
 site-zensical: generate
 	$(BIN)/python -m sitegen.commands.zensical_build site-zensical
+	$(BIN)/sitegen check-site site-zensical
 
 serve: $(STAMP)
 	$(BIN)/sitegen serve

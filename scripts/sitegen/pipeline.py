@@ -6,6 +6,7 @@ only when check() found no error, and then only the files whose text changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,6 +32,8 @@ class Validation:
     problems: Problems
     readability: list[PageScore] = field(default_factory=list)
     readability_limit: float = 8
+    #: What rendering looks up, built once for checking and writing.
+    index: SiteIndex | None = None
 
 
 def readable_text(page: Page, content: Content, index: SiteIndex) -> str:
@@ -38,6 +41,10 @@ def readable_text(page: Page, content: Content, index: SiteIndex) -> str:
     and its body, with the boxes and pictures of its markers drawn."""
     points = "\n".join(f"- {index.inline(point)}" for point in page.meta.key_points)
     return f"{points}\n\n{page_markdown(page, content, index)}"
+
+
+def _maker(page: Page, content: Content, index: SiteIndex) -> Callable[[], str]:
+    return lambda: readable_text(page, content, index)
 
 
 def check(project: Project, today: date, strict: bool = False) -> Validation:
@@ -49,9 +56,9 @@ def check(project: Project, today: date, strict: bool = False) -> Validation:
         result.readability_limit = content.settings.readability_max_grade
     if content is not None and not problems.errors:
         # Scoring draws every page, which needs every reference in it to be sound.
-        index = SiteIndex.of(content)
+        index = result.index = SiteIndex.of(content, render_cache(project.root, content.glossary))
         texts = [
-            (Location(page.path, page.body_first_line), readable_text(page, content, index))
+            (Location(page.path, page.body_first_line), _maker(page, content, index))
             for page in content.pages
         ]
         result.readability = score_pages(texts, score_cache(project.root))
@@ -71,8 +78,7 @@ def generate(
     result = check(project, today, strict)
     if result.content is None:
         return None, result.problems
-    cache = render_cache(project.root, result.content.glossary)
-    index = SiteIndex.of(result.content, cache)
+    index = result.index or SiteIndex.of(result.content)
     outputs = (
         (page.output_name, stamp(text, page.path))
         for page, text in iter_site(result.content, index)
@@ -83,5 +89,5 @@ def generate(
         where = Location(f"{DOCS_DIR}/{exc.path}", 1)
         result.problems.error(where, f"{exc.reason}; docs/ was left as it was")
         return None, result.problems
-    cache.save()
+    index.cache.save()
     return written, result.problems

@@ -19,7 +19,7 @@ from typing import Literal, TextIO
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Location:
     """A place in a file: its path as people see it, the line and (optionally) the column."""
 

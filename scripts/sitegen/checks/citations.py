@@ -8,6 +8,7 @@ from sitegen.checks.context import Context
 from sitegen.content.layout import PAGES_WITHOUT_CLAIMS
 from sitegen.content.markdown import MARKER_KINDS
 from sitegen.content.model import Content
+from sitegen.content.schema import MarkdownText, PageMeta
 from sitegen.problems import Location, Problem, error, suggest, warning
 
 
@@ -24,9 +25,9 @@ def markdown_is_well_formed(content: Content, context: Context) -> Iterator[Prob
     for page in content.pages:
         for mistake in page.body.scan.mistakes:
             yield error(Location(page.path, mistake.line, mistake.column), mistake.message)
-    for text, where in content.data_texts:
-        for mistake in text.scan.mistakes:
-            yield error(where, mistake.message)
+    for field in content.data_texts:
+        for mistake in MarkdownText(field.value).scan.mistakes:
+            yield error(field.where, mistake.message)
 
 
 def pages_cite_known_sources(content: Content, context: Context) -> Iterator[Problem]:
@@ -45,14 +46,13 @@ def data_cite_known_sources(content: Content, context: Context) -> Iterator[Prob
             message = _unknown(key, content)
             if message:
                 yield error(target.where("sources", index), message)
-    key_points = {id(point) for page in content.pages for point in page.meta.key_points}
-    for text, where in content.data_texts:
-        if id(text) in key_points:
-            continue  # see pages_cite_known_sources
-        for citation in text.scan.citations:
+    for field in content.data_texts:
+        if isinstance(field.record, PageMeta):
+            continue  # key points: see pages_cite_known_sources
+        for citation in MarkdownText(field.value).scan.citations:
             message = _unknown(citation.key, content)
             if message:
-                yield error(where, message)
+                yield error(field.where, message)
 
 
 def pages_cite_something(content: Content, context: Context) -> Iterator[Problem]:

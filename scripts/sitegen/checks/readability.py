@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib.metadata
 import platform
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeGuard
@@ -101,15 +101,16 @@ def score_cache(project_root: Path | None) -> ResultCache:
 
 
 def score_pages(
-    pages: Sequence[tuple[Location, str]], cache: ResultCache | None = None
+    pages: Sequence[tuple[Location, Callable[[], str]]], cache: ResultCache | None = None
 ) -> list[PageScore]:
-    """The scores of each page, given as (where its text starts, its Markdown); pages
-    stored in `cache` are not scored again."""
+    """The scores of each page, given as (where its text starts, what makes its Markdown);
+    pages stored in `cache` are not scored again. Each page's Markdown is made when it is
+    needed and let go, so that a large site is never held whole."""
     cache = cache or ResultCache(None, "")
     scores: dict[int, list[float]] = {}
     to_score: list[tuple[int, str]] = []  # (page, key) for the pages not stored
-    for i, (_, source) in enumerate(pages):
-        key = cache.key(source)
+    for i, (_, make) in enumerate(pages):
+        key = cache.key(make())
         stored = cache.get(key)
         if _is_score(stored):
             scores[i] = stored
@@ -122,7 +123,7 @@ def score_pages(
     known = len(syllables.counts)
     # Pages are scored in batches: one pass over the dictionary for each batch's new words.
     for start in range(0, len(to_score), _BATCH):
-        batch = [(i, key, prose(pages[i][1])) for i, key in to_score[start : start + _BATCH]]
+        batch = [(i, key, prose(pages[i][1]())) for i, key in to_score[start : start + _BATCH]]
         syllables.look_up(text for _, _, text in batch)
         for i, key, text in batch:
             score = score_text("", text, syllables)

@@ -128,16 +128,17 @@ def no_unsafe_markup(content: Content, context: Context) -> Iterator[Problem]:
         for offset, _, message in markdown_problems(page.body):
             line, column = position(masked, offset, page.body_first_line)
             yield error(Location(page.path, line, column), message)
-    for text, where in content.data_texts:
-        for _, _, message in markdown_problems(text):
-            yield error(where, message)
+    for field in content.data_texts:
+        for _, _, message in markdown_problems(MarkdownText(field.value)):
+            yield error(field.where, message)
 
 
 def plain_text_is_plain(content: Content, context: Context) -> Iterator[Problem]:
     """Titles, labels and names are shown as they are written: no < or > in them."""
-    for value, where, name in plain_fields(content):
-        if "<" in value or ">" in value:
+    for field in plain_fields(content):
+        if "<" in field.value or ">" in field.value:
             yield error(
-                where,
-                f"'{name}' is plain text: write it without < or > (they would be taken for HTML)",
+                field.where,
+                f"'{field.name}' is plain text: write it without < or > (they would be taken"
+                " for HTML)",
             )

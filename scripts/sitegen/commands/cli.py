@@ -9,13 +9,18 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.checks.readability import format_table
-from sitegen.commands import import_article, new_source, review
+from sitegen.commands import check_site, import_article, new_source, review
 from sitegen.content.layout import CONTENT_DIR, Project
 from sitegen.pipeline import check, generate
 from sitegen.problems import report
 
 #: The maintainer's commands, each a module with add_command() and run().
-MAINTAINER_COMMANDS = {"new-source": new_source, "import": import_article, "review": review}
+MAINTAINER_COMMANDS = {
+    "new-source": new_source,
+    "import": import_article,
+    "review": review,
+    "check-site": check_site,
+}
 NOT_CHANGED = "docs/ was not changed"
 
 

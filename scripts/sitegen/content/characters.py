@@ -42,7 +42,11 @@ _NAMES = {
 #: format characters above, surrogates and Unicode's noncharacters.
 _FORBIDDEN = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"
-    "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+#: The noncharacters beyond the first plane: looked for only in text that reaches that far.
+_FORBIDDEN_ASTRAL = re.compile(
+    "["
     + "".join(f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}" for p in range(0x10000, 0x110000, 0x10000))
     + "]"
 )
@@ -76,7 +80,11 @@ class BadCharacter:
 
 def bad_characters(text: str, limit: int = 20) -> Iterator[BadCharacter]:
     """Each character of `text` that content may not hold (at most `limit` of them)."""
-    for count, match in enumerate(_FORBIDDEN.finditer(text), 1):
+    matches = _FORBIDDEN.finditer(text)
+    if text and max(text) > "\uffff":
+        found = [*matches, *_FORBIDDEN_ASTRAL.finditer(text)]
+        matches = iter(sorted(found, key=lambda match: match.start()))
+    for count, match in enumerate(matches, 1):
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         yield BadCharacter(

@@ -28,7 +28,7 @@ from sitegen.content.schema import (
     EvidenceClaim,
     Figures,
     GlossaryEntry,
-    MarkdownText,
+    PageBody,
     PageMeta,
     SiteSettings,
     Source,
@@ -147,7 +147,7 @@ def load_page(files: ContentFiles, path: Path, interval_months: int) -> Page | N
         name=path.stem,
         path=files.name(path),
         meta=meta,
-        body=MarkdownText(text[match.end() :], body_first_line),
+        body=PageBody(text[match.end() :], body_first_line),
         next_review_due=meta.next_review_due or add_months(meta.last_reviewed, interval_months),
     )
 

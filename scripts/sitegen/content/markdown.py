@@ -15,6 +15,7 @@ messages.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -61,7 +62,7 @@ class Citation:
     column: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CitationGroup:
     """One `[@a; @b]`: its span in the text and the ids it cites."""
 
@@ -72,7 +73,7 @@ class CitationGroup:
     column: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mistake:
     """Something written wrongly: where, and what to do."""
 
@@ -81,7 +82,7 @@ class Mistake:
     message: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Marker:
     """A `[[kind:id]]` line, replaced by a box or a picture."""
 
@@ -92,7 +93,7 @@ class Marker:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """`](target "title")`: the span of the whole `](...)`, and where its target starts."""
 
@@ -113,7 +114,7 @@ class Link:
         return (match["name"], (match["anchor"] or "#")[1:]) if match else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     level: int
     text: str
@@ -122,7 +123,7 @@ class Heading:
     start: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scan:
     """Everything found in one piece of Markdown."""
 
@@ -165,6 +166,9 @@ def _bracket_mistakes(masked: str, first_line: int) -> Iterator[Mistake]:
     to the paragraph's end for every open bracket: a few thousand of them take minutes."""
     start = 0
     for paragraph in re.split(r"(\n[ \t]*\n)", masked):
+        if "[" not in paragraph:
+            start += len(paragraph)
+            continue
         opened: list[int] = []
         too_deep: int | None = None
         for match in re.finditer(r"\\.|[\[\]]", paragraph):
@@ -203,8 +207,10 @@ def scan(text: str, first_line: int = 1) -> Scan:
             item = part.strip()
             key = CITATION_KEY.fullmatch(item)
             if key:
-                keys.append(key.group(1))
-                citations.append(Citation(key.group(1), line, column))
+                # One string for each id, however often it is cited.
+                cited = sys.intern(key.group(1))
+                keys.append(cited)
+                citations.append(Citation(cited, line, column))
             else:
                 reason = _citation_reason(item)
                 mistakes.append(

@@ -22,6 +22,7 @@ from sitegen.content.schema import (
     GlossaryEntry,
     IconArray,
     MarkdownText,
+    PageBody,
     PageMeta,
     SiteSettings,
     Source,
@@ -48,7 +49,7 @@ class Page:
     name: str
     path: str
     meta: PageMeta
-    body: MarkdownText
+    body: PageBody
     next_review_due: date
 
     @property
@@ -130,9 +131,9 @@ class Content:
         return sorted(found, key=lambda c: (c.line, c.column))
 
     @functools.cached_property
-    def data_texts(self) -> tuple[tuple[MarkdownText, Location], ...]:
-        """Every Markdown text of the data files and front matter, with its field's place
-        (page bodies are apart: see Page.body)."""
+    def data_texts(self) -> tuple[FieldValue, ...]:
+        """Every Markdown text of the data files and front matter (page bodies are apart:
+        see Page.body)."""
         return tuple(item for record in self.records() for item in markdown_fields(record))
 
     def records(self) -> Iterator[Record]:
@@ -168,17 +169,35 @@ def _markdown_field_names(model: type[Record]) -> tuple[tuple[str, str], ...]:
     )
 
 
-def markdown_fields(record: Record) -> Iterator[tuple[MarkdownText, Location]]:
-    """Every Markdown text in `record` and the records inside it, with its field's place."""
+@dataclass(frozen=True, slots=True)
+class FieldValue:
+    """A text in a record, and the keys of its field: its place is found only when asked."""
+
+    value: str
+    record: Record
+    keys: tuple[str | int, ...]
+
+    @property
+    def where(self) -> Location:
+        return self.record.where(*self.keys)
+
+    @property
+    def name(self) -> str:
+        """The field's name in the file."""
+        return str(self.keys[0])
+
+
+def markdown_fields(record: Record) -> Iterator[FieldValue]:
+    """Every Markdown text in `record` and the records inside it."""
     for name, key in _markdown_field_names(type(record)):
         yield from _markdown_in(getattr(record, name), record, (key,))
 
 
 def _markdown_in(
     value: object, record: Record, keys: tuple[str | int, ...]
-) -> Iterator[tuple[MarkdownText, Location]]:
+) -> Iterator[FieldValue]:
     if isinstance(value, MarkdownText):
-        yield value, record.where(*keys)
+        yield FieldValue(value, record, keys)
     elif isinstance(value, Record):
         yield from markdown_fields(value)
     elif isinstance(value, list | tuple):
@@ -189,16 +208,20 @@ def _markdown_in(
             yield from _markdown_in(item, record, (*keys, str(key)))
 
 
-def plain_fields(content: Content) -> Iterator[tuple[str, Location, str]]:
-    """Every plain-text value of the data files and front matter: (value, place, field)."""
+def plain_fields(content: Content) -> Iterator[FieldValue]:
+    """Every plain-text value of the data files and front matter."""
     for record in content.records():
         yield from _plain_in(record)
 
 
-def _plain_in(record: Record) -> Iterator[tuple[str, Location, str]]:
+def _plain_in(record: Record) -> Iterator[FieldValue]:
     for name, info in type(record).model_fields.items():
         key = info.alias or name
         value = getattr(record, name)
+        if isinstance(value, str):
+            if not isinstance(value, MarkdownText):
+                yield FieldValue(value, record, (key,))
+            continue
         if isinstance(value, Mapping):
             items: list[tuple[tuple[str | int, ...], object]] = [
                 ((key, str(k)), item) for k, item in value.items()
@@ -211,7 +234,7 @@ def _plain_in(record: Record) -> Iterator[tuple[str, Location, str]]:
             if isinstance(item, Record):
                 yield from _plain_in(item)
             elif isinstance(item, str) and not isinstance(item, MarkdownText):
-                yield item, record.where(*keys), key
+                yield FieldValue(item, record, keys)
 
 
 def marker_text_citations(target: MarkerTarget) -> list[str]:

@@ -15,7 +15,7 @@ from sitegen.content.yamlfile import KeyPath, LineMap
 from sitegen.problems import Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Origin:
     """A record's file and the line map of the YAML it was read from."""
 
@@ -39,9 +39,11 @@ class Record(BaseModel):
 
     def where(self, *keys: str | int) -> Location:
         """The file and line of the field `keys` (its name as written in the file)."""
-        if self._origin is None:
+        private = object.__getattribute__(self, "__pydantic_private__")
+        origin: Origin | None = private.get("_origin") if private else None
+        if origin is None:
             return Location("(not from a file)", 1)
-        return self._origin.at(*keys)
+        return origin.at(*keys)
 
 
 def attach_origin(record: Record, origin: Origin) -> None:

@@ -42,14 +42,39 @@ SOURCE_KINDS = (
 
 
 class MarkdownText(str):
-    """Text written in Markdown (it may cite sources), scanned once, when first asked."""
+    """A field's text, written in Markdown (it may cite sources). Its scan is worked out
+    when asked (most such texts are a sentence or two without a bracket)."""
 
-    first_line: int
+    __slots__ = ()
 
-    def __new__(cls, text: str, first_line: int = 1) -> MarkdownText:
+    @property
+    def first_line(self) -> int:
+        return 1
+
+    @property
+    def scan(self) -> Scan:
+        return _scan_of(str(self))
+
+
+@functools.lru_cache(maxsize=4096)
+def _scan_of(text: str) -> Scan:
+    return scan(text)
+
+
+class PageBody(MarkdownText):
+    """A page's Markdown, which starts on line `first_line` of its file; scanned once."""
+
+    __slots__ = ("__dict__",)
+
+    def __new__(cls, text: str, first_line: int) -> PageBody:
         made = super().__new__(cls, text)
-        made.first_line = first_line
+        made.__dict__["first_line"] = first_line
         return made
+
+    @property
+    def first_line(self) -> int:
+        line: int = self.__dict__["first_line"]
+        return line
 
     @functools.cached_property
     def scan(self) -> Scan:

@@ -24,6 +24,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 KeyPath = tuple[str | int, ...]
 
 _NULL = "tag:yaml.org,2002:null"
+#: Key paths are alike across files of one kind ("title", ("author", 0)...): one tuple each,
+#: shared by every file's line map, keeps a site of thousands of sources small.
+_KEY_PATHS: dict[KeyPath, KeyPath] = {}
 #: The only types a content file holds: text, lists, fields, and empty values.
 _PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map", "null"))
 #: Deeper nesting than any content needs; the parser's own limit is far higher and ends
@@ -60,7 +63,7 @@ class YamlError(Exception):
         self.column = column
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LineMap:
     """The line of every key and list item of a YAML document, by its path of keys."""
 
@@ -76,7 +79,7 @@ class LineMap:
         return self.first_line
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class YamlDocument:
     """Parsed YAML data and the line of every key and item in it."""
 
@@ -128,12 +131,14 @@ def _walk(node: Node, offset: int) -> dict[KeyPath, int]:
                         key_node.start_mark.column + 1,
                     )
                 keys[key] = line
-                lines[(*path, key)] = line
-                children.append((value_node, (*path, key)))
+                key_path = _KEY_PATHS.setdefault((*path, key), (*path, key))
+                lines[key_path] = line
+                children.append((value_node, key_path))
         elif isinstance(current, SequenceNode):
             for index, item in enumerate(current.value):
-                lines[(*path, index)] = item.start_mark.line + 1 + offset
-                children.append((item, (*path, index)))
+                key_path = _KEY_PATHS.setdefault((*path, index), (*path, index))
+                lines[key_path] = item.start_mark.line + 1 + offset
+                children.append((item, key_path))
         stack.extend(reversed(children))  # in the file's order: an alias is met after its anchor
     return lines
 

@@ -63,7 +63,8 @@ def write_outputs(outputs: Iterable[tuple[str, str]], docs_dir: Path) -> WriteRe
             names.add(name)
             path = docs_dir / name
             data = text.encode("utf-8")
-            if path.is_file() and not path.is_symlink() and path.read_bytes() == data:
+            same_size = path.is_file() and path.stat().st_size == len(data)
+            if same_size and not path.is_symlink() and path.read_bytes() == data:
                 report.unchanged.append(name)
                 continue
             staged.append((_stage(path, data, name), path, name))

@@ -52,7 +52,7 @@ class GlossaryIndex:
 
     def terms_in(self, *texts: str) -> list[tuple[str, str]]:
         """The glossary terms in any of `texts`, as (term, definition), sorted."""
-        words = {word for text in texts for word in _WORD.findall(text)}
+        words = {match.group() for text in texts for match in _WORD.finditer(text)}
         found = words & self.single_words
         for word in words & self.by_first_word.keys():
             found.update(

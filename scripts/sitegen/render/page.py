@@ -146,5 +146,5 @@ def render_page(page: Page, content: Content, index: SiteIndex) -> str:
         ),
         edit_url=f"{settings.repo_url}/edit/main/{page.path}" if settings.repo_url else None,
     )
-    front_matter, separator, text = text.partition("\n---\n")
-    return front_matter + separator + _BLANK_LINES.sub("\n\n", text)
+    del body, extra  # the largest pages run to megabytes: keep one copy at a time
+    return _BLANK_LINES.sub("\n\n", text)  # (front matter has no blank lines to merge)
