@@ -83,7 +83,14 @@ def test_editing_content_reloads_the_open_page(tmp_path: Path, browser: Browser)
         errors: list[str] = []
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.goto(url)
-        assert page.locator("meta[http-equiv='Content-Security-Policy']").count() == 0
+        # The preview has the site's policy; the reload script runs by its nonce alone.
+        policy = page.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
+        assert (
+            policy is not None
+            and "'nonce-" in policy
+            and "unsafe-inline" not in policy.split("style-src")[0]
+        )
+        assert page.locator("script[nonce]").count() == 1
         time.sleep(1)  # the page's reload script starts asking the server for changes
         faq = tmp_path / "content_src" / "pages" / "faq.md"
         text = faq.read_text(encoding="utf-8")

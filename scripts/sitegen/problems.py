@@ -42,7 +42,7 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{self.where}: {prefix}{safe_text(self.message, keep_newlines=True)}"
+        return f"{self.where}: {prefix}{safe_text(self.message)}"
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -96,18 +96,13 @@ def report(problems: Problems, ending: str, stream: TextIO | None = None) -> int
     return 0
 
 
-def safe_text(text: str, keep_newlines: bool = False) -> str:
-    """`text` made safe to print: control and invisible format characters shown as \\u codes,
-    so that nothing in a file can move the cursor or hide earlier lines in a terminal."""
-    if text.isprintable() and "\x1b" not in text:
+def safe_text(text: str) -> str:
+    """`text` made safe to print on one line: control and invisible format characters shown
+    as \\u codes, so that nothing in a file can move the cursor, hide earlier lines in a
+    terminal, or split a `path:line: message`."""
+    if text.isprintable():
         return text
-    pieces = []
-    for char in text:
-        if (char == "\n" and keep_newlines) or char.isprintable():
-            pieces.append(char)
-        else:
-            pieces.append(f"\\u{ord(char):04x}")
-    return "".join(pieces)
+    return "".join(char if char.isprintable() else f"\\u{ord(char):04x}" for char in text)
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:

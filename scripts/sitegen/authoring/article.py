@@ -33,6 +33,8 @@ _META_DATES = {
 _SIGNATURE = re.compile(r"[A-Z][a-z'-]+(?: [A-Z][a-z'.-]*){1,2}")
 _URL_LINE = re.compile(r"^\s*(?:(?:url|source|link|web address)\s*:\s*)?(https?://\S+)\s*$", re.I)
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+)\s*-->", re.I)
+#: The largest saved article read: far more than any article page.
+MAX_ARTICLE_BYTES = 10_000_000
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 _TEXT_SUFFIXES = {".txt", ".text", ".md"}
 
@@ -237,7 +239,12 @@ def read_html_article(html: str, today: date) -> Article:
 def read_article(path: Path, today: date) -> Article:
     """The article saved in `path`: HTML or plain text, by its name or its first bytes."""
     try:
-        raw = path.read_bytes()
+        if not path.is_file():
+            raise ScaffoldError(f"{path} is not a saved article (not a regular file)")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_ARTICLE_BYTES + 1)
+        if len(raw) > MAX_ARTICLE_BYTES:
+            raise ScaffoldError(f"{path} is larger than {MAX_ARTICLE_BYTES // 1_000_000} MB")
     except OSError as exc:
         raise ScaffoldError(f"cannot read {path}: {exc.strerror}") from None
     try:

@@ -19,7 +19,6 @@ from sitegen.checks.citations import (
     pages_cite_something,
 )
 from sitegen.checks.context import Context
-from sitegen.checks.drafts import sources_are_not_drafts
 from sitegen.checks.evidence import claims_use_grade_words
 from sitegen.checks.files import no_unexpected_files
 from sitegen.checks.markup import links_have_targets, markers_have_data
@@ -31,6 +30,7 @@ from sitegen.checks.pages import (
     reviewers_are_known,
 )
 from sitegen.checks.safety import no_unsafe_markup, plain_text_is_plain
+from sitegen.checks.sources import sources_are_not_drafts, sources_were_read_in_the_past
 from sitegen.content.model import Content
 from sitegen.problems import Problem
 
@@ -54,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     no_unsafe_markup,
     plain_text_is_plain,
     sources_are_not_drafts,
+    sources_were_read_in_the_past,
 )
 
 

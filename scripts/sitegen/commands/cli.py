@@ -31,6 +31,15 @@ def _today(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
 
 
+def _address(text: str) -> str:
+    host, colon, port = text.rpartition(":")
+    if not colon or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not an address: write HOST:PORT, such as 127.0.0.1:8000"
+        )
+    return text
+
+
 def _find_project(start: Path) -> Path:
     for folder in (start, *start.parents):
         if (folder / CONTENT_DIR).is_dir():
@@ -72,7 +81,9 @@ def _parser() -> argparse.ArgumentParser:
         parents=[common],
         help="preview the site; regenerate and reload on every change in content_src/",
     )
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    serve.add_argument(
+        "--dev-addr", type=_address, default="127.0.0.1:8000", help="address to serve on"
+    )
     for module in MAINTAINER_COMMANDS.values():
         module.add_command(commands, [where])
     return parser

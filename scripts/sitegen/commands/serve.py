@@ -13,6 +13,7 @@ reload script is written into each page.
 from __future__ import annotations
 
 import logging
+import secrets
 import shutil
 import signal
 import tempfile
@@ -106,7 +107,6 @@ def _preview_server(project: Project, dev_addr: str, site_dir: Path) -> LiveRelo
     def builder() -> None:
         config = site_config()
         config.site_url = serve_url
-        config.extra["preview"] = True
         theme_environment = config.theme.get_env
 
         def environment() -> jinja2.Environment:
@@ -117,7 +117,26 @@ def _preview_server(project: Project, dev_addr: str, site_dir: Path) -> LiveRelo
         config.theme.get_env = environment  # type: ignore[method-assign]
         build(config, serve_url=serve_url)
 
-    server = LiveReloadServer(
+    class SafePreviewServer(LiveReloadServer):
+        """Serves the preview with the site's Content-Security-Policy: the reload script
+        MkDocs writes into each page is allowed by a nonce made for that response."""
+
+        def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+            page: bytes = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
+            nonce = secrets.token_urlsafe(18).encode()
+            reload_script = page.rindex(b"<script>")  # written last, before </body>
+            page = (
+                page[:reload_script]
+                + b'<script nonce="'
+                + nonce
+                + b'">'
+                + page[reload_script + 8 :]
+            )
+            return page.replace(
+                b"script-src 'self'", b"script-src 'self' 'nonce-" + nonce + b"'", 1
+            )
+
+    server = SafePreviewServer(
         builder=builder,
         host=host,
         port=int(port),

@@ -13,9 +13,11 @@ from typing import Annotated
 from pydantic import AfterValidator, BeforeValidator
 
 #: The one pattern of an id: of a source (its file name), a page, an evidence claim, a figure.
-ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
+ID_PATTERN = r"[a-z0-9][a-z0-9-]{0,79}"
 ID = re.compile(ID_PATTERN)
-ID_RULE = "use lowercase letters, digits and hyphens, as in foster-2001"
+ID_RULE = "use lowercase letters, digits and hyphens (80 at most), as in foster-2001"
+#: Dates outside these years are typing mistakes.
+YEARS = range(1900, 2101)
 
 NO_DATE = "no date shown"
 NO_AUTHOR = "no author named"
@@ -24,7 +26,7 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
 _PMID = re.compile(r"[1-9]\d{0,8}")
-_URL = re.compile(r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/\S*)?")
+_URL = re.compile(r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/[^\s\"'<>\\`{}|^]*)?")
 
 
 def is_valid_id(text: str) -> bool:
@@ -38,9 +40,12 @@ def _iso_date(value: object) -> object:
     if not _ISO_DAY.fullmatch(text):
         raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD (for example 2026-11-22)")
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"'{text}' is not a real date (check the month and day)") from None
+    if day.year not in YEARS:
+        raise ValueError(f"'{text}' is not a likely date: check the year")
+    return day
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
@@ -56,6 +61,8 @@ def _source_date(value: object) -> str:
             f"'{text}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY, or '{NO_DATE}'"
         )
     year, month, day = (int(g) if g else None for g in match.groups())
+    if year not in YEARS:
+        raise ValueError(f"'{text}' is not a likely date: check the year")
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"'{text}' is not a real date (month {month})")
     if month is not None and day is not None:

@@ -124,6 +124,9 @@ def load_figures(files: ContentFiles) -> Figures:
 
 
 def load_page(files: ContentFiles, path: Path, interval_months: int) -> Page | None:
+    if not is_valid_id(path.stem):
+        files.fail(path, 1, f"'{path.stem}' cannot be a page's name: {ID_RULE}")
+        return None
     text = files.read_text(path)
     if text is None:
         return None

@@ -34,9 +34,11 @@ _MARKER = re.compile(rf"(?P<kind>[a-z-]+):(?P<id>{ID_PATTERN})")
 #: A link to another page by its content file's name, with an optional heading: faq.md#cost
 PAGE_LINK = re.compile(rf"(?P<name>{ID_PATTERN})\.md(?P<anchor>#[^\s]*)?")
 # Every pattern here runs in time linear in the text: no part of one can scan past the next
-# bracket or line break and back, so a page made to be slow is read as fast as any other.
+# bracket, parenthesis or line break and back, so a page made to be slow is read as fast as
+# any other. A link's target may hold spaces and line breaks, as Markdown allows.
 _LINK = re.compile(
-    r"\]\([ \t]*(?P<target>(?:[^()\s]|\([^()\s]*\))+)(?P<title>[ \t]+\"[^\"\n]{0,300}\")?[ \t]*\)"
+    r"\]\([ \t]*(?P<target>(?:[^()]|\([^()]*\))+?)"
+    r"(?P<title>[ \t]+\"[^\"\n]{0,300}\")?[ \t]*\)"
 )
 _HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<text>[^\n]*)$", re.M)
 _EXPLICIT_ID = re.compile(r"\{[^{}]*#(?P<id>[\w-]+)[^{}]*\}\s*$")

@@ -1,4 +1,5 @@
-"""Drafts are never published: a source whose values still say TODO is an error."""
+"""Source records: drafts are never published (a value that still says TODO is an error),
+and a source cannot have been read on a day still to come."""
 
 from __future__ import annotations
 
@@ -47,4 +48,14 @@ def sources_are_not_drafts(content: Content, context: Context) -> Iterator[Probl
                 f"this source is a draft: {_quoted_list(names)} still"
                 f" {'says' if one else 'say'} TODO; write {'it' if one else 'them'}, act on"
                 " each note marked TODO in the file, and delete the TODO markers",
+            )
+
+
+def sources_were_read_in_the_past(content: Content, context: Context) -> Iterator[Problem]:
+    for _, source in sorted(content.sources.items()):
+        if source.accessed > context.today:
+            yield error(
+                source.where("accessed"),
+                f"'accessed' ({source.accessed.isoformat()}) is in the future (today is"
+                f" {context.today.isoformat()}): write the day you last read the source",
             )
