@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+from datetime import date
 from pathlib import Path
+from typing import Any
 
+import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -64,3 +70,123 @@ def test_heading_ids_are_the_ones_mkdocs_gives(text: str) -> None:
     from sitegen.content.markdown import slugify
 
     assert slugify(text, "-") == markdown_slugify(text, "-")
+
+
+# Any text in any field of the content either is refused with a problem, or renders to HTML
+# that passes the site's allowlist: there is no third way.
+
+#: Where text from the content lands: (file, the path of keys to the value; () for a page body).
+_FIELDS = [
+    ("content_src/site.yml", ("disclaimer",)),
+    ("content_src/sources/trial-2001.yml", ("title",)),
+    ("content_src/sources/trial-2001.yml", ("note",)),
+    ("content_src/sources/trial-2001.yml", ("conflicts",)),
+    ("content_src/sources/trial-2001.yml", ("container-title",)),
+    ("content_src/sources/health-page.yml", ("publisher",)),
+    ("content_src/evidence.yml", ("treatment-works", "based_on")),
+    ("content_src/evidence.yml", ("treatment-works", "why")),
+    ("content_src/figures.yml", ("icon_arrays", "trial-relief", "title")),
+    ("content_src/figures.yml", ("icon_arrays", "trial-relief", "groups", 0, "label")),
+    ("content_src/figures.yml", ("icon_arrays", "trial-relief", "limits")),
+    ("content_src/figures.yml", ("timelines", "effect", "events", 0, "text")),
+    ("content_src/glossary.yml", (0, "definition")),
+    ("content_src/pages/faq.md", ("title",)),
+    ("content_src/pages/faq.md", ("description",)),
+    ("content_src/pages/overview.md", ("key_points", 0)),
+    ("content_src/pages/faq.md", ()),
+    ("content_src/pages/overview.md", ()),
+]
+_HOSTILE = st.sampled_from(
+    [
+        '<meta http-equiv="refresh" content="0">',
+        '"><script>alert(1)</script>',
+        "<!--<script>",
+        "[x](javascript:alert(1))",
+        "[x](java&#115;cript:alert(1))",
+        "[x](java\nscript:alert(1))",
+        "[r]: data:text/html,x",
+        '{ onclick="x" }',
+        "![x](https://example.net/x.png)",
+        "```\n",
+        "</div></div></article>",
+        "*[A&E]: <b>",
+        "| a | b |\n|---|---|\n| <i> | x |",
+        "[^a]: <script>",
+        "&lt;script&gt;",
+        "\\",
+    ]
+)
+_ANY_TEXT = st.lists(_HOSTILE | _TEXT | _MARKDOWNISH, min_size=1, max_size=4).map(" ".join)
+_EXTENSIONS = [
+    "abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
+    "pymdownx.details", "pymdownx.superfences",
+]  # fmt: skip
+
+
+def _set(data: Any, keys: tuple[str | int, ...], text: str) -> None:
+    for key in keys[:-1]:
+        data = data[key]
+    data[keys[-1]] = text
+
+
+def _put(project: Path, file: str, keys: tuple[str | int, ...], text: str) -> None:
+    path = project / file
+    if path.suffix == ".yml":
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        _set(data, keys, text)
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return
+    _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+    if keys:
+        meta = yaml.safe_load(front)
+        _set(meta, keys, text)
+        front = json.dumps(meta, ensure_ascii=False, default=str) + "\n"
+    else:
+        body = f"{body}\n{text}\n"
+    path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+
+
+def _as_the_theme_writes_it(page_text: str) -> str:
+    """A generated page as HTML, with its title and description where the theme puts them."""
+    import markdown
+
+    _, front, body = page_text.split("---\n", 2)
+    meta = yaml.safe_load(front)
+    head = (
+        f'<title>{meta["title"]}</title><meta name="description" content="{meta["description"]}">'
+    )
+    converter = markdown.Markdown(
+        extensions=_EXTENSIONS, extension_configs={"toc": {"permalink": True}}
+    )
+    return head + converter.convert(body)
+
+
+@settings(
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    max_examples=150,
+    deadline=None,
+)
+@given(field=st.sampled_from(_FIELDS), text=_ANY_TEXT)
+def test_any_text_in_any_field_is_refused_or_renders_to_allowed_html(
+    tmp_path_factory: pytest.TempPathFactory, field: tuple[str, tuple[str | int, ...]], text: str
+) -> None:
+    from conftest import FIXTURES
+    from sitegen.checks.allowlist import html_violations
+    from sitegen.content.layout import Project
+    from sitegen.pipeline import check
+    from sitegen.render import iter_site
+
+    project = tmp_path_factory.mktemp("project")
+    shutil.copytree(FIXTURES / "minimal", project, dirs_exist_ok=True)
+    settings_file = project / "content_src" / "site.yml"
+    settings_file.write_text(
+        settings_file.read_text(encoding="utf-8") + "readability_max_grade: 20\n", "utf-8"
+    )
+    _put(project, *field, text)
+    result = check(Project(project), date(2026, 11, 22))
+    if result.content is None:
+        assert result.problems.errors  # refused, with a reason
+        return
+    for page, page_text in iter_site(result.content, result.index):
+        violations = html_violations(_as_the_theme_writes_it(page_text))
+        assert not violations, (page.name, violations)

@@ -239,7 +239,7 @@ def read_html_article(html: str, today: date) -> Article:
 def read_article(path: Path, today: date) -> Article:
     """The article saved in `path`: HTML or plain text, by its name or its first bytes."""
     try:
-        if not path.is_file():
+        if path.exists() and not path.is_file():
             raise ScaffoldError(f"{path} is not a saved article (not a regular file)")
         with path.open("rb") as handle:
             raw = handle.read(MAX_ARTICLE_BYTES + 1)

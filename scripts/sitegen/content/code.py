@@ -17,15 +17,27 @@ def _blank(text: str) -> str:
     return "".join("\n" if char == "\n" else " " for char in text)
 
 
+def unclosed_fence(text: str) -> int | None:
+    """The number (from 0) of the line that opens a fenced code block never closed: it
+    would run to the end of the page, over everything the generator adds after the text."""
+    return _fences(text)[1]
+
+
 def _mask_fences(text: str) -> str:
     """Fenced code blocks blanked out, line by line (an unclosed fence runs to the end)."""
+    return _fences(text)[0]
+
+
+def _fences(text: str) -> tuple[str, int | None]:
     lines = text.split("\n")
     fence: str | None = None
+    opened = 0
     for index, line in enumerate(lines):
         match = _FENCE_LINE.match(line)
         if fence is None:
             if match and not (match[2][0] == "`" and "`" in match[3]):
                 fence = match[2]
+                opened = index
                 lines[index] = _blank(line)
             continue
         lines[index] = _blank(line)
@@ -36,7 +48,7 @@ def _mask_fences(text: str) -> str:
             and not match[3].strip()
         ):
             fence = None
-    return "\n".join(lines)
+    return "\n".join(lines), (opened if fence is not None else None)
 
 
 def _mask_code_spans(text: str) -> str:

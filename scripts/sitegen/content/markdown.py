@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sitegen.content.code import mask_code
+from sitegen.content.code import mask_code, unclosed_fence
 from sitegen.content.fields import ID_PATTERN
 from sitegen.content.layout import MARKER_FILES
 from sitegen.problems import position
@@ -240,6 +240,17 @@ def scan(text: str, first_line: int = 1) -> Scan:
             markers.append(Marker(parsed["kind"], parsed["id"], line, match.start(), match.end()))
     if "[" in masked:
         mistakes.extend(_bracket_mistakes(masked, first_line))
+    if "```" in text or "~~~" in text:
+        fence = unclosed_fence(text)
+        if fence is not None:
+            mistakes.append(
+                Mistake(
+                    first_line + fence,
+                    None,
+                    "this code block is never closed: end it with a line of the same backticks"
+                    " or tildes",
+                )
+            )
     links = []
     for match in _LINK.finditer(masked):
         line, column = position(masked, match.start("target"), first_line)

@@ -86,7 +86,9 @@ def _markdown(value: object) -> MarkdownText:
         raise ValueError("expected text")
     if not value.strip():
         raise ValueError("must not be empty")
-    return value if isinstance(value, MarkdownText) else MarkdownText(value)
+    # A field is one paragraph of inline Markdown, on one line: it lands inside list items,
+    # boxes and table cells, where a line break would start a block of its own.
+    return MarkdownText(" ".join(value.split()))
 
 
 #: A text field that may use Markdown and cite sources.

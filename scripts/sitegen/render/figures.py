@@ -89,8 +89,8 @@ def icon_array(key: str, figure: IconArray, inline: Inline) -> str:
         for index, group in enumerate(figure.groups)
     )
     first, *others = figure.groups
-    parts = [f"about {first.per_100} {figure.outcome} {first.label}"]
-    parts += [f"about {group.per_100} {group.label}" for group in others]
+    parts = [f"about {first.per_100} {md(figure.outcome)} {md(first.label)}"]
+    parts += [f"about {group.per_100} {md(group.label)}" for group in others]
     joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f", and {parts[-1]}"
     text = f"Out of 100 people like those in the study, {joined}."
     return "\n".join(

@@ -11,12 +11,16 @@ from sitegen.content.fields import NO_DATE, format_source_date
 from sitegen.content.schema import Source
 
 _MAX_AUTHORS = 6
-_MARKDOWN_SPECIAL = re.compile(r"([\[\]*_`<>])")
+#: What Markdown would read as markup inside a line of text: emphasis, code, links,
+#: pictures (with the brackets escaped, ! is only a mark), attribute lists, and the backslash.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]])")
 
 
 def escape(text: str) -> str:
-    """Text that Markdown shows as written."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Text that Markdown shows as written, on a line: its markup characters escaped, and
+    < and > as character references (Markdown would take them for HTML)."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return escaped.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _sentence(text: str) -> str:
