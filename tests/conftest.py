@@ -50,6 +50,17 @@ def run_sitegen(capsys: pytest.CaptureFixture[str]) -> RunSitegen:
     return run
 
 
+def run_in_process(*args: str) -> tuple[int, str]:
+    """Run the sitegen command in this process: (exit status, what it printed on stderr)."""
+    import contextlib
+    import io
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        status = main(list(args))
+    return status, err.getvalue()
+
+
 def add_page(project: Path, name: str, title: str, body: str) -> None:
     """Add a page to a copy of the fixture project, and list it in the nav after Sources."""
     content = project / "content_src"

@@ -97,3 +97,114 @@ def test_pages_and_search_request_nothing_from_other_hosts(browser: object, site
     assert len(requests) > len(content.pages)
     assert hosts == {origin}, sorted(hosts)
     assert not violations, violations
+
+
+def test_the_built_site_passes_the_html_allowlist(built_site: Path) -> None:
+    from sitegen.commands.check_site import site_problems
+    from sitegen.content.layout import Project
+
+    problems = [str(problem) for problem in site_problems(built_site, Project(ROOT))]
+    assert not problems, problems
+
+
+#: Content that is allowed, though it looks like an attack: it must reach the page as text.
+_TRICKY = {
+    "content_src/pages/faq.md": [
+        ("title: Questions", "title: 'Questions & \"answers\" it''s fine'"),
+        (
+            "Short answers to common questions.",
+            'Type `<script>window.pwned = 1</script>` or `<img src=x onerror="window.pwned=2">`'
+            " as text. &lt;script&gt;window.pwned = 3&lt;/script&gt; is text too. See"
+            ' [a site](https://example.net/page "its title") and'
+            " [a JavaScript guide](https://example.net/javascript:guide).\n\n"
+            "```html\n<script>window.pwned = 4</script>\n```",
+        ),
+    ],
+    "content_src/sources/trial-2001.yml": [
+        (
+            "note: Thirty people; the treatment helped more than a dummy one.",
+            'note: "Thirty *people* [(overview.md)](overview.md); A&E; it helped."',
+        ),
+    ],
+    "content_src/glossary.yml": [
+        (
+            "definition: A dummy treatment with no active medicine in it.",
+            "definition: 'A \"dummy\" <em>treatment</em> &amp; nothing in it.'",
+        ),
+    ],
+}
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_allowed_but_tricky_content_is_only_text_in_the_browser(
+    browser: object, tmp_path: Path
+) -> None:
+    """Code, entities, quotes and links that look like attacks: the site builds, passes the
+    allowlist, loads nothing from other hosts and runs none of it."""
+    import functools
+    import http.server
+    import shutil
+    import threading
+
+    from playwright.sync_api import Browser
+
+    from conftest import FIXTURES, run_in_process
+    from site_build import build_site
+    from sitegen.commands.check_site import site_problems
+    from sitegen.content.layout import Project
+
+    assert isinstance(browser, Browser)
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "minimal", project)
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = (project / "mkdocs.yml").read_text(encoding="utf-8").split("nav:\n", 1)[1]
+    head, _, rest = config.partition("\nnav:\n")
+    rest = rest[rest.index("\n\n") :]
+    (project / "mkdocs.yml").write_text(f"{head}\nnav:\n{nav}{rest}", encoding="utf-8")
+    for file, edits in _TRICKY.items():
+        path = project / file
+        text = path.read_text(encoding="utf-8")
+        for old, new in edits:
+            assert old in text, old
+            text = text.replace(old, new, 1)
+        path.write_text(text, encoding="utf-8")
+    glossary_definition = (project / "content_src/glossary.yml").read_text(encoding="utf-8")
+    assert "<em>" in glossary_definition
+    status, err = run_in_process("generate", "--project", str(project), "--today", "2026-11-22")
+    assert status == 1 and "'definition' is plain text" in err  # < > refused in plain text
+    text = glossary_definition.replace("<em>treatment</em>", "treatment")
+    (project / "content_src/glossary.yml").write_text(text, encoding="utf-8")
+    status, err = run_in_process("generate", "--project", str(project), "--today", "2026-11-22")
+    assert status == 0, err
+    site = tmp_path / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr
+    assert not [str(p) for p in site_problems(site, Project(project))]
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"127.0.0.1:{server.server_address[1]}"
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    try:
+        for path in ("", "faq/", "sources/", "glossary/"):
+            page.goto(f"http://{origin}/{path}")
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("typeof window.pwned") == "undefined", path
+        page.goto(f"http://{origin}/faq/")
+        body = page.locator("article").inner_text()
+        assert "<script>window.pwned = 1</script>" in body
+        assert "<script>window.pwned = 3</script>" in body
+        assert page.title().startswith('Questions & "answers" it\'s')
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+    hosts = {urlsplit(url).netloc for url in requests if urlsplit(url).scheme in {"http", "https"}}
+    assert hosts == {origin}, sorted(hosts)
