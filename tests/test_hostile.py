@@ -461,3 +461,12 @@ def test_a_bad_preview_address(minimal_project: Path, run_sitegen: RunSitegen) -
     with pytest.raises(SystemExit) as exit_info:
         run_sitegen("serve", "--project", minimal_project, "--dev-addr", "localhost:http")
     assert exit_info.value.code == 2
+
+
+def test_one_bad_byte_in_a_source_blames_only_that_source(
+    generated: Path, run_sitegen: RunSitegen
+) -> None:
+    source = generated / "content_src" / "sources" / "trial-2001.yml"
+    source.write_bytes(source.read_bytes().replace(b"Thirty", b"Thirty \xff"))
+    err = _refused(generated, run_sitegen, f"{TRIAL}:17:", "not UTF-8 text")
+    assert all(row.startswith(TRIAL) for row in err.splitlines()[:-1]), err

@@ -22,6 +22,11 @@ from sitegen.checks.context import Context
 from sitegen.checks.evidence import claims_use_grade_words
 from sitegen.checks.files import no_unexpected_files
 from sitegen.checks.markup import links_have_targets, markers_have_data
+from sitegen.checks.options import (
+    evidence_is_searched_often,
+    guidelines_speak_to_every_option,
+    options_answer_every_question,
+)
 from sitegen.checks.pages import (
     faq_answers_cite_sources,
     nav_lists_every_page,
@@ -49,6 +54,9 @@ RULES: tuple[Rule, ...] = (
     every_source_is_cited,
     faq_answers_cite_sources,
     claims_use_grade_words,
+    options_answer_every_question,
+    guidelines_speak_to_every_option,
+    evidence_is_searched_often,
     markers_have_data,
     links_have_targets,
     no_unsafe_markup,

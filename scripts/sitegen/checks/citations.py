@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 from sitegen.checks.context import Context
 from sitegen.content.layout import PAGES_WITHOUT_CLAIMS
-from sitegen.content.markdown import MARKER_KINDS
-from sitegen.content.model import Content
+from sitegen.content.model import Content, listed_sources
 from sitegen.content.schema import MarkdownText, PageMeta
 from sitegen.problems import Location, Problem, error, suggest, warning
 
@@ -40,12 +39,11 @@ def pages_cite_known_sources(content: Content, context: Context) -> Iterator[Pro
 
 def data_cite_known_sources(content: Content, context: Context) -> Iterator[Problem]:
     """The sources lists of evidence and figures, and citations in any data text."""
-    targets = [t for kind in MARKER_KINDS for t in content.marker_data(kind).values()]
-    for target in targets:
-        for index, key in enumerate(target.sources):
+    for record in content.records():
+        for key, where in listed_sources(record):
             message = _unknown(key, content)
             if message:
-                yield error(target.where("sources", index), message)
+                yield error(where, message)
     for field in content.data_texts:
         if isinstance(field.record, PageMeta):
             continue  # key points: see pages_cite_known_sources

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sitegen.checks.context import Context
-from sitegen.content.layout import KNOWN_FILES, PAGES_DIR, SOURCES_DIR
+from sitegen.content.layout import KNOWN_FILES, OPTIONS_DIR, PAGES_DIR, SOURCES_DIR
 from sitegen.content.model import Content
 from sitegen.problems import Location, Problem, display_path, suggest, warning
 
@@ -21,6 +21,7 @@ def no_unexpected_files(content: Content, context: Context) -> Iterator[Problem]
             (folder == "" and relative.name in KNOWN_FILES)
             or (folder == PAGES_DIR and len(relative.parts) == 2 and path.suffix == ".md")
             or (folder == SOURCES_DIR and len(relative.parts) == 2 and path.suffix == ".yml")
+            or (folder == OPTIONS_DIR and len(relative.parts) == 2 and path.suffix == ".yml")
         )
         if expected:
             continue

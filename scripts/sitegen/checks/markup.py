@@ -22,6 +22,8 @@ def markers_have_data(content: Content, context: Context) -> Iterator[Problem]:
                 continue
             if f"{CONTENT_DIR}/{MARKER_FILES[marker.kind]}" in content.unread_files:
                 continue  # its data file has errors of its own
+            if marker.kind == "option" and marker.id in content.option_files:
+                continue  # the option's file has errors of its own
             known = content.marker_data(marker.kind)
             yield error(
                 Location(page.path, marker.line),

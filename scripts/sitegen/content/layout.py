@@ -15,10 +15,20 @@ EVIDENCE_FILE = "evidence.yml"
 FIGURES_FILE = "figures.yml"
 PAGES_DIR = "pages"
 SOURCES_DIR = "sources"
+OPTIONS_DIR = "options"
+GUIDELINES_FILE = "guidelines.yml"
 #: The data file each kind of marker draws from: [[evidence:id]], [[icon-array:id]]...
-MARKER_FILES = {"evidence": EVIDENCE_FILE, "icon-array": FIGURES_FILE, "timeline": FIGURES_FILE}
+MARKER_FILES = {
+    "evidence": EVIDENCE_FILE,
+    "icon-array": FIGURES_FILE,
+    "timeline": FIGURES_FILE,
+    "option": f"{OPTIONS_DIR}/",
+    "compare": f"{OPTIONS_DIR}/",
+}
 #: Files at the top of content_src/ that the generator reads (or, for README.md, expects).
-KNOWN_FILES = frozenset({"README.md", SETTINGS_FILE, GLOSSARY_FILE, EVIDENCE_FILE, FIGURES_FILE})
+KNOWN_FILES = frozenset(
+    {"README.md", SETTINGS_FILE, GLOSSARY_FILE, EVIDENCE_FILE, FIGURES_FILE, GUIDELINES_FILE}
+)
 
 # Pages the generator treats specially, by their file name in content_src/pages/.
 HOME_PAGE = "overview"
@@ -34,6 +44,11 @@ PAGES_WITHOUT_CLAIMS = frozenset({SOURCES_PAGE, GLOSSARY_PAGE, CHANGES_PAGE})
 def output_name(page_name: str) -> str:
     """The file in docs/ that a page becomes: the home page is docs/index.md."""
     return "index.md" if page_name == HOME_PAGE else f"{page_name}.md"
+
+
+def option_output_name(option_id: str) -> str:
+    """The file in docs/ that an option's page becomes."""
+    return f"{OPTIONS_DIR}/{option_id}.md"
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from sitegen.content.layout import (
     EVIDENCE_FILE,
     FIGURES_FILE,
     GLOSSARY_FILE,
+    GUIDELINES_FILE,
+    OPTIONS_DIR,
     PAGES_DIR,
     SETTINGS_FILE,
     SOURCES_DIR,
@@ -24,6 +26,7 @@ from sitegen.content.layout import (
 )
 from sitegen.content.model import Content, Page
 from sitegen.content.nav import read_nav
+from sitegen.content.options import Guideline, Option
 from sitegen.content.schema import (
     EvidenceClaim,
     Figures,
@@ -77,6 +80,35 @@ def load_source(files: ContentFiles, path: Path) -> Source | None:
             return None
         data["id"] = source_id
     return files.validate(Source, data, doc, path)
+
+
+def load_option(files: ContentFiles, path: Path) -> Option | None:
+    if not is_valid_id(path.stem):
+        files.fail(path, 1, f"'{path.stem}' cannot be an option's id: {ID_RULE}")
+        return None
+    doc = files.read_yaml(path)
+    if doc is None:
+        return None
+    data = {**doc.data, "id": path.stem} if isinstance(doc.data, dict) else doc.data
+    return files.validate(Option, data, doc, path)
+
+
+def load_guidelines(files: ContentFiles) -> dict[str, Guideline]:
+    path = files.root / GUIDELINES_FILE
+    if not path.is_file():
+        return {}
+    doc = files.read_yaml(path)
+    if doc is None or doc.data is None:
+        return {}
+    if not isinstance(doc.data, dict):
+        files.fail(path, 1, "expected one entry per guideline, each 'id:'")
+        return {}
+    found = {}
+    for key, item in doc.data.items():
+        guideline = files.validate(Guideline, item, doc, path, (str(key),))
+        if guideline is not None:
+            found[str(key)] = guideline
+    return found
 
 
 def load_glossary(files: ContentFiles) -> list[GlossaryEntry]:
@@ -155,6 +187,28 @@ def load_page(files: ContentFiles, path: Path, interval_months: int) -> Page | N
     )
 
 
+def option_page(option: Option, interval_months: int) -> Page:
+    """The page an option becomes: its body is the marker that draws the option."""
+    meta = PageMeta.model_construct(
+        title=option.name,
+        description=option.description,
+        last_reviewed=option.last_reviewed,
+        next_review_due=None,
+        reviewed_by=option.reviewed_by,
+        key_points=[],
+        changes=[],
+        search_boost=None,
+    )
+    meta._origin = option._origin
+    return Page(
+        name=option.id,
+        path=option.where().path,
+        meta=meta,
+        body=PageBody(f"[[option:{option.id}]]\n", 1),
+        next_review_due=add_months(option.last_reviewed, interval_months),
+    )
+
+
 def _listing(folder: Path, suffix: str) -> list[Path]:
     return sorted(path for path in folder.glob(f"*{suffix}") if not path.name.startswith("."))
 
@@ -180,11 +234,24 @@ def load_content(project: Project) -> tuple[Content | None, Problems]:
         if source is not None:
             sources[source.id] = source
     glossary = load_glossary(files)
+    option_paths = _listing(project.content_dir / OPTIONS_DIR, ".yml")
+    options = {option.id: option for path in option_paths if (option := load_option(files, path))}
+    guidelines = load_guidelines(files)
     evidence = load_evidence(files)
     figures = load_figures(files)
     interval = settings.review_interval_months if settings else 12
     page_paths = _listing(project.content_dir / PAGES_DIR, ".md")
     pages = [page for path in page_paths if (page := load_page(files, path, interval))]
+    page_names = {path.stem for path in page_paths}
+    for option_id in sorted(options.keys() & page_names):
+        files.fail(
+            project.content_dir / OPTIONS_DIR / f"{option_id}.yml",
+            1,
+            f"an option cannot have the id of a page (content_src/pages/{option_id}.md):"
+            " rename one of them",
+        )
+        del options[option_id]
+    pages += [option_page(option, interval) for option in options.values()]
     nav = read_nav(project.mkdocs_config, problems)
     if settings is None:
         return None, problems
@@ -197,8 +264,11 @@ def load_content(project: Project) -> tuple[Content | None, Problems]:
         glossary=tuple(glossary),
         evidence=MappingProxyType(evidence),
         figures=figures,
+        options=MappingProxyType(options),
+        guidelines=MappingProxyType(guidelines),
         nav=tuple(nav),
-        page_files=frozenset(path.stem for path in page_paths),
+        page_files=frozenset(path.stem for path in [*page_paths, *option_paths]),
+        option_files=frozenset(path.stem for path in option_paths),
         source_files=frozenset(path.stem for path in source_paths),
         unread_files=frozenset(files.unread),
         source_paths=MappingProxyType({s.id: s.where().path for s in sources.values()}),

@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from sitegen.content.layout import output_name
 from sitegen.content.markdown import Citation, Marker
+from sitegen.content.options import CONDITIONS, Guideline, Option
 from sitegen.content.origin import Record
 from sitegen.content.schema import (
     EvidenceClaim,
@@ -30,7 +31,16 @@ from sitegen.content.schema import (
 )
 from sitegen.problems import Location
 
-MarkerTarget = EvidenceClaim | IconArray | Timeline
+
+@dataclass(frozen=True)
+class Comparison:
+    """The options for one condition, compared: what a [[compare:low-back]] marker draws."""
+
+    condition: str
+    options: tuple[Option, ...]
+
+
+MarkerTarget = EvidenceClaim | IconArray | Timeline | Option | Comparison
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,8 @@ class NavEntry:
     title: str
     file: str
     where: Location
+    #: The title of the nav section the page is in, if any.
+    section: str | None = None
 
 
 @dataclass(frozen=True)
@@ -80,12 +92,16 @@ class Content:
     glossary: tuple[GlossaryEntry, ...] = ()
     evidence: Mapping[str, EvidenceClaim] = field(default_factory=lambda: MappingProxyType({}))
     figures: Figures = field(default_factory=Figures)
+    options: Mapping[str, Option] = field(default_factory=lambda: MappingProxyType({}))
+    guidelines: Mapping[str, Guideline] = field(default_factory=lambda: MappingProxyType({}))
     #: The nav of mkdocs.yml: page order and menu titles (empty when there is no nav).
     nav: tuple[NavEntry, ...] = ()
     #: Names of all page files, including any that could not be loaded.
     page_files: frozenset[str] = frozenset()
     #: Ids of all source files, including any that could not be loaded.
     source_files: frozenset[str] = frozenset()
+    #: Ids of all option files, including any that could not be loaded.
+    option_files: frozenset[str] = frozenset()
     #: Data files that could not be read: rules about their contents wait until they can.
     unread_files: frozenset[str] = frozenset()
     #: Where each source's file is, as people see it.
@@ -108,8 +124,20 @@ class Content:
             "evidence": self.evidence,
             "icon-array": self.figures.icon_arrays,
             "timeline": self.figures.timelines,
+            "option": self.options,
+            "compare": self.comparisons,
         }
         return data[kind]
+
+    @functools.cached_property
+    def comparisons(self) -> Mapping[str, Comparison]:
+        """The options for each condition that any option covers."""
+        found: dict[str, Comparison] = {}
+        for condition in CONDITIONS:
+            members = tuple(o for o in self.options.values() if condition in o.conditions)
+            if members:
+                found[condition] = Comparison(condition, members)
+        return MappingProxyType(found)
 
     def marker_target(self, marker: Marker) -> MarkerTarget | None:
         """The data a marker draws, or None when there is none by that id."""
@@ -125,7 +153,7 @@ class Content:
                 continue
             found += [
                 Citation(key, marker.line, 1)
-                for key in (*target.sources, *marker_text_citations(target))
+                for key in marker_citations(target)
                 if key in self.sources
             ]
         return sorted(found, key=lambda c: (c.line, c.column))
@@ -143,6 +171,8 @@ class Content:
         yield from self.glossary
         yield from self.evidence.values()
         yield self.figures
+        yield from self.options.values()
+        yield from self.guidelines.values()
         yield from (page.meta for page in self.pages)
 
     def cited_keys(self, page: Page) -> list[str]:
@@ -237,12 +267,81 @@ def _plain_in(record: Record) -> Iterator[FieldValue]:
                 yield FieldValue(item, record, keys)
 
 
-def marker_text_citations(target: MarkerTarget) -> list[str]:
-    """The sources cited inside the texts of a marker's data, in order."""
+_LISTED_SOURCES = frozenset({"sources", "noticeable_source"})
+
+
+def record_citations(record: Record) -> list[str]:
+    """Every source a record cites, in the order of its fields: in its texts, and in its
+    lists of sources (`sources:`), and so on in the records inside it."""
+    found: list[str] = []
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        if name in _LISTED_SOURCES and isinstance(value, list):
+            found += [str(key) for key in value]
+        else:
+            found += _citations_in(value)
+    return found
+
+
+def _citations_in(value: object) -> list[str]:
+    if isinstance(value, MarkdownText):
+        return [citation.key for citation in value.scan.citations]
+    if isinstance(value, Record):
+        return record_citations(value)
+    if isinstance(value, list | tuple):
+        return [key for item in value for key in _citations_in(item)]
+    if isinstance(value, Mapping):
+        return [key for item in value.values() for key in _citations_in(item)]
+    return []
+
+
+def marker_citations(target: MarkerTarget) -> list[str]:
+    """The sources a marker's box, picture or section cites."""
+    if isinstance(target, Comparison):
+        return [key for option in target.options for key in card_citations(option, target)]
+    if isinstance(target, Option):
+        return record_citations(target)
     texts = [getattr(target, name) for name in type(target).model_fields]
-    return [
-        citation.key
-        for text in texts
-        if isinstance(text, MarkdownText)
-        for citation in text.scan.citations
-    ]
+    inner = [c.key for text in texts if isinstance(text, MarkdownText) for c in text.scan.citations]
+    return [*target.sources, *inner]
+
+
+def card_citations(option: Option, comparison: Comparison) -> list[str]:
+    """What an option's card in a comparison cites: its result for the condition, the rate
+    of its common side effects, and what it involves (see render/options.py)."""
+    result = option.benefit.get(comparison.condition)  # type: ignore[call-overload]
+    found: list[str] = []
+    if result is not None:
+        if not result.has_numbers and result.claim is not None:
+            found += [c.key for c in result.claim.scan.citations]
+        found += result.sources
+    harm = option.harms.common
+    if harm.with_option is not None:
+        found += harm.sources
+    return found + [c.key for c in option.involves.visits.scan.citations]
+
+
+def listed_sources(record: Record) -> Iterator[tuple[str, Location]]:
+    """Each source id in a record's lists of sources, and in the records inside it, with its
+    place; and the source a guideline names."""
+    for name, info in type(record).model_fields.items():
+        key = info.alias or name
+        value = getattr(record, name)
+        if name in _LISTED_SOURCES and isinstance(value, list):
+            yield from ((str(item), record.where(key, i)) for i, item in enumerate(value))
+        elif isinstance(value, Record):
+            yield from listed_sources(value)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                if isinstance(item, Record):
+                    yield from listed_sources(item)
+        elif isinstance(value, Mapping):
+            for item in value.values():
+                if isinstance(item, Record):
+                    yield from listed_sources(item)
+                elif isinstance(item, Mapping):
+                    for inner in item.values():
+                        if isinstance(inner, Record):
+                            yield from listed_sources(inner)
+    if isinstance(record, Guideline):
+        yield record.source, record.where("source")

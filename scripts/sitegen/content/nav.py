@@ -4,6 +4,9 @@ MkDocs needs the nav in mkdocs.yml, so the generator reads it from there:
 
     nav:
       - Overview: index.md
+      - Your options:
+          - Compare them: compare.md
+          - Exercise: exercise.md
       - FAQ: faq.md
 
 Only the nav is read (the rest of mkdocs.yml is MkDocs' business and may use tags that a
@@ -12,6 +15,7 @@ safe YAML loader does not build), each entry with its line.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -56,13 +60,24 @@ def read_nav(config: Path, problems: Problems) -> list[NavEntry]:
             f" {_ENTRY_FORM}",
         )
         return []
-    entries = []
+    return list(_entries(nav, problems, section=None))
+
+
+def _entries(nav: SequenceNode, problems: Problems, section: str | None) -> Iterator[NavEntry]:
     for item in nav.value:
-        where = Location(name, item.start_mark.line + 1)
+        where = Location(MKDOCS_CONFIG, item.start_mark.line + 1)
         pair = item.value[0] if isinstance(item, MappingNode) and len(item.value) == 1 else None
-        if pair is None or not all(isinstance(node, ScalarNode) for node in pair):
+        if pair is None or not isinstance(pair[0], ScalarNode):
             problems.error(where, f"this nav entry is not a page: {_ENTRY_FORM}")
             continue
-        title, file = (str(node.value).strip() for node in pair)
-        entries.append(NavEntry(title, file, where))
-    return entries
+        title = str(pair[0].value).strip()
+        if isinstance(pair[1], SequenceNode) and section is None:
+            yield from _entries(pair[1], problems, section=title)
+        elif isinstance(pair[1], ScalarNode):
+            yield NavEntry(title, str(pair[1].value).strip(), where, section)
+        else:
+            problems.error(
+                where,
+                f"this nav entry is not a page: {_ENTRY_FORM} (a section of pages may hold"
+                " pages, not other sections)",
+            )

@@ -83,22 +83,32 @@ def _icon_panel(count: int, label: str, symbol: str) -> str:
     )
 
 
-def icon_array(key: str, figure: IconArray, inline: Inline) -> str:
+def icon_figure(key: str, title: str, groups: list[tuple[int, str]]) -> str:
+    """Out of 100 people, how many had an outcome, side by side for each group: the HTML."""
     panels = "".join(
-        _icon_panel(group.per_100, group.label, f"person-{key}-{index}")
-        for index, group in enumerate(figure.groups)
+        _icon_panel(count, label, f"person-{key}-{index}")
+        for index, (count, label) in enumerate(groups)
     )
+    return "\n".join(
+        [
+            f'<figure class="icon-array" id="figure-{escape(key)}">',
+            f'<figcaption class="icon-array__title">{escape(title)}</figcaption>',
+            f'<div class="icon-array__panels">{panels}</div>',
+            "</figure>",
+        ]
+    )
+
+
+def icon_array(key: str, figure: IconArray, inline: Inline) -> str:
     first, *others = figure.groups
     parts = [f"about {first.per_100} {md(figure.outcome)} {md(first.label)}"]
     parts += [f"about {group.per_100} {md(group.label)}" for group in others]
     joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f", and {parts[-1]}"
     text = f"Out of 100 people like those in the study, {joined}."
+    groups = [(group.per_100, group.label) for group in figure.groups]
     return "\n".join(
         [
-            f'<figure class="icon-array" id="figure-{escape(key)}">',
-            f'<figcaption class="icon-array__title">{escape(figure.title)}</figcaption>',
-            f'<div class="icon-array__panels">{panels}</div>',
-            "</figure>",
+            icon_figure(key, figure.title, groups),
             "",
             f"**In words:** {_cited(text, figure.sources)}",
             "",

@@ -11,14 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.cache import CACHE_DIR, ResultCache
+from sitegen.content.code import mask_code
 from sitegen.content.layout import ABOUT_PAGE, FAQ_PAGE, SOURCES_PAGE, output_name
 from sitegen.content.markdown import Marker
-from sitegen.content.model import Content, Page
-from sitegen.content.schema import EvidenceClaim, GlossaryEntry, IconArray, MarkdownText
+from sitegen.content.model import Comparison, Content, Page
+from sitegen.content.options import Option
+from sitegen.content.schema import EvidenceClaim, GlossaryEntry, IconArray, MarkdownText, Timeline
 from sitegen.render.figures import evidence_box, icon_array, timeline
 from sitegen.render.glossary import GlossaryIndex
 from sitegen.render.inline import render_markdown
 from sitegen.render.lists import GENERATED_LISTS
+from sitegen.render.options import compare_markdown, option_markdown
 from sitegen.render.references import escape, full_reference, plain_reference
 from sitegen.render.structured import faq_answers_as_text, json_ld
 from sitegen.render.templating import render_template
@@ -97,8 +100,26 @@ def _draw(marker: Marker, content: Content, index: SiteIndex) -> str:
         return evidence_box(target, index.inline)
     if isinstance(target, IconArray):
         return icon_array(marker.id, target, index.inline)
-    assert target is not None, f"marker {marker.kind}:{marker.id} has no data"
+    if isinstance(target, Option):
+        return option_markdown(target, content, index.inline)
+    if isinstance(target, Comparison):
+        return compare_markdown(target, content, index.inline)
+    assert isinstance(target, Timeline), f"marker {marker.kind}:{marker.id} has no data"
     return timeline(marker.id, target, index.inline)
+
+
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+def footnote_order(texts: list[str], sources: Mapping[str, object]) -> list[str]:
+    """The sources in the order the page first refers to them: footnotes are numbered in
+    the order they are listed, so this keeps the numbers in reading order."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for match in _FOOTNOTE_REF.finditer(mask_code(text)):
+            if match[1] in sources:
+                seen.setdefault(match[1], None)
+    return list(seen)
 
 
 def page_markdown(page: Page, content: Content, index: SiteIndex) -> str:
@@ -118,7 +139,7 @@ def render_page(page: Page, content: Content, index: SiteIndex) -> str:
     extra = make_list(content, index.inline) if make_list else ""
     body = page_markdown(page, content, index)
     key_points = [index.inline(point) for point in page.meta.key_points]
-    cited = content.cited_keys(page)
+    cited = footnote_order([*key_points, body], content.sources)
     sources_page = output_name(SOURCES_PAGE)
     footnotes = [
         (key, f"{index.references[key]} [More about this source]({sources_page}#{key})")

@@ -1,0 +1,171 @@
+"""The schema of an option file (content_src/options/ID.yml) and of guidelines.yml.
+
+Every treatment option answers the same questions, in the same units, so that the site can
+compare them fairly: what it is and how it works, what it involves, its benefit and harms
+as numbers with a comparator (or a dated "no good evidence found"), what each guideline says,
+cost, and when and where its evidence was last searched. Rules that need more than one
+field (a number needs its comparator and a source) are in sitegen/checks/options.py.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field
+
+from sitegen.content.fields import YEARS, IsoDate, Text
+from sitegen.content.origin import Record
+from sitegen.content.schema import Certainty, Markdown, SourceIds
+
+Condition = Literal["low-back", "neck"]
+CONDITIONS: tuple[Condition, ...] = ("low-back", "neck")
+CONDITION_NAMES = {"low-back": "long-term low back pain", "neck": "long-term neck pain"}
+OptionGroup = Literal[
+    "waiting", "without-drugs", "medicines", "injections-and-procedures", "surgery"
+]
+Verdict = Literal[
+    "recommends",
+    "suggests",
+    "neutral",
+    "suggests-against",
+    "advises-against",
+    "not-covered",
+    "not-confirmed",
+]
+Measure = Literal["per-100", "pain-score", "pain-difference"]
+RatedCertainty = Certainty | Literal["not rated"]
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+def _month(value: object) -> date:
+    """'2026-11' as the first day of that month."""
+    text = str(value).strip()
+    match = _MONTH.fullmatch(text)
+    if not match or not 1 <= int(match[2]) <= 12 or int(match[1]) not in YEARS:
+        raise ValueError(f"'{text}' is not a month: write YYYY-MM, such as 2026-11")
+    return date(int(match[1]), int(match[2]), 1)
+
+
+#: A month, written YYYY-MM: when a search was made.
+Month = Annotated[date, BeforeValidator(_month)]
+Per100 = Annotated[float, Field(ge=0, le=100)]
+Difference = Annotated[float, Field(ge=-100, le=100)]
+
+
+class Result(Record):
+    """What happened with the option and with what it was compared with, at a time point.
+
+    Either numbers (`measure` with `with_option` and `with_comparator`, or `difference`),
+    or `no_good_evidence` saying what was looked for and not found, with the month searched.
+    """
+
+    outcome: Text | None = None
+    measure: Measure | None = None
+    with_option: Per100 | None = None
+    with_comparator: Per100 | None = None
+    difference: Difference | None = None
+    comparator: Text | None = None
+    #: Points on the 0-100 scale that people notice, as the source says.
+    noticeable_change: Per100 | None = None
+    noticeable_source: list[str] = Field(default_factory=list)
+    time_point: Text | None = None
+    people: Text | None = None
+    certainty: RatedCertainty | None = None
+    claim: Markdown | None = None
+    #: Other results that put the number in context.
+    other_results: Markdown | None = None
+    sources: list[str] = Field(default_factory=list)
+    no_good_evidence: Markdown | None = None
+    searched: Month | None = None
+
+    @property
+    def has_numbers(self) -> bool:
+        return self.measure is not None
+
+
+class Harm(Record):
+    """A harm in words, and how often it happens, with a comparator where one exists."""
+
+    text: Markdown
+    with_option: Per100 | None = None
+    with_comparator: Per100 | None = None
+    comparator: Text | None = None
+    sources: list[str] = Field(default_factory=list)
+    no_good_evidence: Markdown | None = None
+    searched: Month | None = None
+
+
+class Harms(Record):
+    common: Harm
+    serious: Harm
+
+
+class Involves(Record):
+    visits: Markdown
+    until_it_helps: Markdown
+    how_long_it_lasts: Markdown
+
+
+class Position(Record):
+    """What one guideline says about the option."""
+
+    verdict: Verdict
+    text: Markdown
+
+
+class EvidenceSearch(Record):
+    searched: Month
+    places: list[Text] = Field(alias="where", min_length=1)
+    by: Text
+
+
+class Option(Record):
+    """One treatment option (or waiting), answering every question the site asks."""
+
+    id: str
+    name: Text
+    short_name: Text
+    group: OptionGroup
+    conditions: list[Condition] = Field(min_length=1)
+    description: Text
+    last_reviewed: IsoDate
+    reviewed_by: Text
+    what_it_is: Markdown
+    how_it_works: Markdown
+    involves: Involves
+    benefit: dict[Condition, Result]
+    harms: Harms
+    guidelines: dict[Condition, dict[str, Position]]
+    cost: Markdown
+    insurance: Markdown
+    evidence_search: EvidenceSearch
+
+
+class Guideline(Record):
+    """A guideline whose advice each option reports (content_src/guidelines.yml)."""
+
+    name: Text
+    short_name: Text
+    country: Text
+    year: int = Field(ge=1990, le=2100)
+    conditions: list[Condition] = Field(min_length=1)
+    source: str
+
+
+__all__ = [
+    "CONDITIONS",
+    "CONDITION_NAMES",
+    "Condition",
+    "EvidenceSearch",
+    "Guideline",
+    "Harm",
+    "Harms",
+    "Involves",
+    "Month",
+    "Option",
+    "Position",
+    "Result",
+    "SourceIds",
+]

@@ -1,0 +1,246 @@
+"""An option, drawn from its data: its own page, and its card in the comparison.
+
+Every option is shown under the same headings, in the same order and the same units, so
+that none looks better understood than another: what it is, what it involves, how well it
+works (a picture of the numbers, with what it was compared with), its risks, what the
+guidelines say, cost, and when its evidence was searched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitegen.content.model import Comparison, Content
+from sitegen.content.options import CONDITION_NAMES, Condition, Harm, Option, Result
+from sitegen.content.schema import MarkdownText
+from sitegen.render.figures import CERTAINTY_MEANING, icon_figure, md
+from sitegen.render.inline import footnote_refs
+from sitegen.render.scales import pain_difference, pain_scores
+
+Inline = Callable[[MarkdownText], str]
+
+GROUP_NAMES = {
+    "waiting": "Waiting and looking after yourself",
+    "without-drugs": "Treatments without medicines",
+    "medicines": "Medicines",
+    "injections-and-procedures": "Injections and procedures",
+    "surgery": "Surgery",
+}
+VERDICT_WORDS = {
+    "recommends": "Recommends it",
+    "suggests": "Suggests it",
+    "neutral": "Neither for nor against",
+    "suggests-against": "Suggests not using it",
+    "advises-against": "Advises against it",
+    "not-covered": "Does not cover it",
+    "not-confirmed": "Not confirmed",
+}
+
+
+def _compared(text: str | None) -> str:
+    return md(text or "the comparison")
+
+
+def _searched(month: object) -> str:
+    return f" (we searched in {month:%B %Y})" if month else ""
+
+
+def result_in_words(result: Result, short_name: str) -> str:
+    """One plain sentence for the numbers of a result (no certainty, no citation)."""
+    compared = _compared(result.comparator)
+    when = f", at {md(result.time_point)}" if result.time_point else ""
+    option, other = result.with_option, result.with_comparator or 0
+    if result.measure == "per-100" and option is not None:
+        return (
+            f"About {round(option)} in 100 people {md(result.outcome or '')} with"
+            f" {md(short_name)}, against about {round(other)} in 100 with {compared}{when}."
+        )
+    if result.measure == "pain-score" and option is not None:
+        return (
+            f"Average pain was about {round(option)} out of 100 with {md(short_name)},"
+            f" against about {round(other)} with {compared}{when}."
+        )
+    if result.measure == "pain-difference" and result.difference is not None:
+        direction = "less" if result.difference <= 0 else "more"
+        return (
+            f"About {round(abs(result.difference))} points {direction} pain on a 0 to 100"
+            f" scale than {compared}{when}."
+        )
+    return ""
+
+
+def certainty_words(result: Result) -> str:
+    if result.certainty in CERTAINTY_MEANING:
+        label, level, meaning = CERTAINTY_MEANING[result.certainty]
+        return f"{label} certainty ({level} out of 4). {meaning}"
+    return "Not rated. The source gives no rating of how sure we can be."
+
+
+def _figure(option: Option, condition: Condition, result: Result) -> str:
+    key = f"{option.id}-{condition}"
+    title = f"{option.short_name} for {CONDITION_NAMES[condition]}: {result.outcome or 'pain'}"
+    other = f"with {result.comparator or 'the comparison'}"
+    if result.measure == "per-100" and result.with_option is not None:
+        groups = [(round(result.with_option), f"with {option.short_name}")]
+        if result.with_comparator is not None:
+            groups.append((round(result.with_comparator), other))
+        return icon_figure(key, title, groups)
+    if result.measure == "pain-score" and result.with_option is not None:
+        bars = [(result.with_option, f"With {option.short_name}")]
+        if result.with_comparator is not None:
+            bars.append((result.with_comparator, other.capitalize()))
+        return pain_scores(key, title, bars)
+    if result.measure == "pain-difference" and result.difference is not None:
+        return pain_difference(key, title, result.difference, result.noticeable_change)
+    return ""
+
+
+def _benefit(option: Option, condition: Condition, inline: Inline) -> list[str]:
+    result = option.benefit[condition]
+    refs = footnote_refs(result.sources)
+    lines = [f"### For {CONDITION_NAMES[condition]}", ""]
+    if result.has_numbers:
+        lines += [_figure(option, condition, result), ""]
+        lines += [f"**In numbers:** {result_in_words(result, option.short_name)}{refs}", ""]
+    if result.claim is not None:
+        lines += [f"**What the research shows:** {inline(result.claim)}{refs}", ""]
+        lines += [f"**How sure we are:** {certainty_words(result)}", ""]
+    if result.people:
+        lines += [f"**Based on:** {md(result.people)}.", ""]
+    if result.noticeable_change is not None:
+        notice = footnote_refs(result.noticeable_source)
+        lines += [
+            f"**A change people notice:** about {round(result.noticeable_change)} points on"
+            f" the 0 to 100 scale{notice}.",
+            "",
+        ]
+    if result.other_results is not None:
+        lines += [f"**Other results:** {inline(result.other_results)}", ""]
+    if result.no_good_evidence is not None:
+        found = inline(result.no_good_evidence)
+        lines += [f"**No good evidence found{_searched(result.searched)}:** {found}", ""]
+    return lines
+
+
+def _harm(title: str, harm: Harm, option: Option, key: str, inline: Inline) -> list[str]:
+    refs = footnote_refs(harm.sources)
+    lines = [f"### {title}", "", f"{inline(harm.text)}{refs}", ""]
+    if harm.with_option is not None:
+        groups = [(round(harm.with_option), f"with {option.short_name}")]
+        words = f"About {round(harm.with_option)} in 100 people with {md(option.short_name)}"
+        if harm.with_comparator is not None:
+            groups.append((round(harm.with_comparator), f"with {harm.comparator}"))
+            words += (
+                f", against about {round(harm.with_comparator)} in 100 with"
+                f" {_compared(harm.comparator)}"
+            )
+        figure = icon_figure(f"{option.id}-{key}", f"{title}: {option.short_name}", groups)
+        lines += [figure, "", f"**In numbers:** {words}.{refs}", ""]
+    if harm.no_good_evidence is not None:
+        found = inline(harm.no_good_evidence)
+        lines += [f"**No good numbers found{_searched(harm.searched)}:** {found}", ""]
+    return lines
+
+
+def _guidelines(option: Option, content: Content, inline: Inline) -> list[str]:
+    lines: list[str] = []
+    for condition in option.conditions:
+        lines += [f"**For {CONDITION_NAMES[condition]}:**", ""]
+        lines += ["| Guideline | What it says |", "| --- | --- |"]
+        for key, position in option.guidelines.get(condition, {}).items():
+            guide = content.guidelines.get(key)
+            name = f"{guide.short_name} ({guide.country}, {guide.year})" if guide else key
+            says = f"**{VERDICT_WORDS[position.verdict]}.** {inline(position.text)}"
+            lines.append(f"| {md(name)} | {says.replace('|', chr(92) + '|')} |")
+        lines.append("")
+    return lines
+
+
+def evidence_searched(option: Option) -> str:
+    search = option.evidence_search
+    return (
+        f"Evidence searched up to: **{search.searched:%B %Y}**, in"
+        f" {md(', '.join(search.places))}, by {md(search.by)}."
+    )
+
+
+def option_markdown(option: Option, content: Content, inline: Inline) -> str:
+    """The body of the option's own page."""
+    lines = ["## What it is", "", inline(option.what_it_is), ""]
+    lines += [f"**How it is thought to work:** {inline(option.how_it_works)}", ""]
+    lines += [
+        "## What it involves",
+        "",
+        f"- **Visits and time:** {inline(option.involves.visits)}",
+        f"- **How soon it might help:** {inline(option.involves.until_it_helps)}",
+        f"- **How long the effect lasts:** {inline(option.involves.how_long_it_lasts)}",
+        "",
+        "## How well it works",
+        "",
+    ]
+    for condition in option.conditions:
+        lines += _benefit(option, condition, inline)
+    lines += ["## Its risks", ""]
+    lines += _harm("Common side effects", option.harms.common, option, "common", inline)
+    lines += _harm("Serious harms", option.harms.serious, option, "serious", inline)
+    lines += ["## What the guidelines say", "", *_guidelines(option, content, inline)]
+    lines += ["## Cost and insurance", "", inline(option.cost), "", inline(option.insurance), ""]
+    lines += ["## How we found this evidence", "", evidence_searched(option), ""]
+    return "\n".join(lines)
+
+
+def _works(option: Option, condition: Condition, inline: Inline) -> str:
+    result = option.benefit[condition]
+    sure = certainty_words(result).split(".")[0]
+    refs = footnote_refs(result.sources)
+    if result.has_numbers:
+        return f"{result_in_words(result, option.short_name)}{refs} {sure}."
+    if result.claim is not None:
+        return f"{inline(result.claim)}{refs} {sure}."
+    return f"No good evidence found{_searched(result.searched)}."
+
+
+def _risk(harm: Harm) -> str:
+    if harm.with_option is None:
+        return f"No good numbers found{_searched(harm.searched)}."
+    risk = f"About {round(harm.with_option)} in 100"
+    if harm.with_comparator is not None:
+        risk += f", against {round(harm.with_comparator)} in 100 with {_compared(harm.comparator)}"
+    return f"{risk}{footnote_refs(harm.sources)}."
+
+
+def option_card(option: Option, condition: Condition, content: Content, inline: Inline) -> str:
+    """The option in the comparison: the same questions, in the same order, for each."""
+    positions = option.guidelines.get(condition, {})
+    guides = "; ".join(
+        f"{md(content.guidelines[key].short_name if key in content.guidelines else key)}:"
+        f" {VERDICT_WORDS[position.verdict].lower()}"
+        for key, position in positions.items()
+    )
+    return "\n".join(
+        [
+            '<div class="option-card" markdown="1">',
+            "",
+            f"### [{md(option.name)}]({option.id}.md)",
+            "",
+            f"- **How well it works:** {_works(option, condition, inline)}",
+            f"- **Common side effects:** {_risk(option.harms.common)}",
+            f"- **What it involves:** {inline(option.involves.visits)}",
+            f"- **Guidelines:** {guides}.",
+            f"- **Evidence searched up to:** {option.evidence_search.searched:%B %Y}.",
+            "",
+            "</div>",
+        ]
+    )
+
+
+def compare_markdown(comparison: Comparison, content: Content, inline: Inline) -> str:
+    """Every option for a condition, as cards with the same headings, in groups."""
+    condition: Condition = comparison.condition  # type: ignore[assignment]
+    lines: list[str] = []
+    for group, title in GROUP_NAMES.items():
+        members = [option for option in comparison.options if option.group == group]
+        if members:
+            lines += [f"### {title}", ""]
+            lines += [f"{option_card(o, condition, content, inline)}\n" for o in members]
+    return "\n".join(lines)
