@@ -18,7 +18,7 @@ def test_fixture_matches_golden_files(minimal_project: Path, run_sitegen: RunSit
         "generate", "--project", minimal_project, "--today", "2026-11-22"
     )
     assert status == 0, err
-    assert "wrote 4 files, 0 unchanged, 0 removed" in out
+    assert "wrote 6 files, 0 unchanged, 0 removed" in out
     produced = tree(minimal_project / "docs")
     if os.environ.get("UPDATE_GOLDEN"):
         shutil.rmtree(GOLDEN, ignore_errors=True)
@@ -54,7 +54,7 @@ def test_second_run_writes_nothing(minimal_project: Path, run_sitegen: RunSitege
     stamps = {p: p.stat().st_mtime_ns for p in (minimal_project / "docs").iterdir()}
     status, out, _ = run_sitegen(*args)
     assert status == 0
-    assert "wrote 0 files, 4 unchanged, 0 removed" in out
+    assert "wrote 0 files, 6 unchanged, 0 removed" in out
     assert stamps == {p: p.stat().st_mtime_ns for p in (minimal_project / "docs").iterdir()}
 
 
@@ -72,7 +72,7 @@ def test_only_changed_pages_are_rewritten_and_stale_ones_removed(
     faq.write_text(faq.read_text(encoding="utf-8").replace("Short answers to", "Answers to"))
     status, out, _ = run_sitegen(*args)
     assert status == 0
-    assert "wrote 1 files, 3 unchanged, 1 removed" in out
+    assert "wrote 1 files, 5 unchanged, 1 removed" in out
     assert not (docs / "old.md").exists()
     assert (docs / "assets" / "hand-made.css").exists()
 

@@ -32,7 +32,58 @@ TRIAL = "content_src/sources/trial-2001.yml"
 EVIDENCE = "content_src/evidence.yml"
 FIGURES = "content_src/figures.yml"
 
+OPTION = "content_src/options/walking.yml"
+
 CASES = {
+    "a benefit left blank": Case(
+        OPTION,
+        "    no_good_evidence: We found no trial of walking for neck pain.\n    searched: 2026-10\n",
+        "    comparator: nothing\n",
+        "  neck:",
+        "the benefit for neck is blank",
+    ),
+    "numbers without their comparator's number": Case(
+        OPTION,
+        "    with_comparator: 25\n",
+        "",
+        "    measure: per-100",
+        "a result per-100 needs with_option and with_comparator",
+    ),
+    "an option's claim worded for another certainty": Case(
+        OPTION,
+        "claim: Walking may ease pain a little.",
+        "claim: Walking eases pain a little.",
+        "    claim: Walking eases",
+        "a claim of low certainty should say 'may'",
+    ),
+    "a guideline silent on an option": Case(
+        OPTION,
+        "    test-guide:\n      verdict: suggests\n      text: It suggests being active [@review-2011].\n",
+        "    {}\n",
+        "guidelines:",
+        "what does Test guide say about this option for low-back?",
+    ),
+    "a harm with no rate and no search": Case(
+        OPTION,
+        "    no_good_evidence: The trial was too small to count rare harms.\n",
+        "",
+        "    text: None were reported.",
+        "the serious harm has no rate",
+    ),
+    "an unknown source in an option's sources": Case(
+        OPTION,
+        "    sources: [trial-2001]\n  neck:",
+        "    sources: [trial-2010]\n  neck:",
+        "    sources: [trial-2010]",
+        "unknown source 'trial-2010' (did you mean 'trial-2001'?)",
+    ),
+    "an old evidence search (a warning)": Case(
+        OPTION,
+        "  searched: 2026-10\n  where:",
+        "  searched: 2024-01\n  where:",
+        "  searched: 2024-01",
+        "warning: the evidence for this option was last searched",
+    ),
     "last_reviewed in the future": Case(
         FAQ,
         "last_reviewed: 2026-11-01",

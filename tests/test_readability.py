@@ -116,7 +116,8 @@ def test_scores_are_kept_and_reused_only_for_the_same_text(
     status, first, _ = run_sitegen(*args)
     assert status == 0
     stored = minimal_project / ".cache/sitegen/readability.json"
-    pages = len(list((minimal_project / "content_src/pages").glob("*.md")))
+    content = minimal_project / "content_src"
+    pages = len([*content.glob("pages/*.md"), *content.glob("options/*.yml")])
     results = json.loads(stored.read_text(encoding="utf-8"))["results"]
     assert len([key for key in results if len(key) == 64]) == pages  # a score for each page
     assert results["syllables of words"]["treatment"] == 2  # and the syllables of each word

@@ -32,10 +32,12 @@ def test_pages_by_urgency_with_overdue_and_due_soon(
     assert rows == [
         "OVERDUE   2027-05-01  (167 days ago)  2026-11-01     content_src/pages/faq.md",
         "DUE SOON  2027-11-01  (in 17 days)    2026-11-01     content_src/pages/overview.md",
+        "DUE SOON  2027-11-01  (in 17 days)    2026-11-01     content_src/pages/compare.md",
+        "DUE SOON  2027-11-01  (in 17 days)    2026-11-01     content_src/options/walking.yml",
         "DUE SOON  2027-11-01  (in 17 days)    2026-11-01     content_src/pages/glossary.md",
         "DUE SOON  2027-11-01  (in 17 days)    2026-11-01     content_src/pages/sources.md",
     ]
-    assert "1 OVERDUE, 3 DUE SOON, 0 ok." in lines
+    assert "1 OVERDUE, 5 DUE SOON, 0 ok." in lines
 
 
 @pytest.mark.parametrize(
@@ -62,7 +64,14 @@ def test_json_holds_the_same(minimal_project: Path, run_sitegen: RunSitegen) -> 
     assert review["today"] == "2026-11-22"
     assert review["due_soon_days"] == 30
     assert review["older_than_years"] == 10
-    assert [page["page"] for page in review["pages"]] == ["faq", "overview", "glossary", "sources"]
+    assert [page["page"] for page in review["pages"]] == [
+        "faq",
+        "overview",
+        "compare",
+        "walking",
+        "glossary",
+        "sources",
+    ]
     assert review["pages"][0] == {
         "page": "faq",
         "path": "content_src/pages/faq.md",
@@ -81,7 +90,12 @@ def test_json_holds_the_same(minimal_project: Path, run_sitegen: RunSitegen) -> 
             "year": 2001,
             "age_years": 25,
             "dated_by": "issued",
-            "cited_on": ["content_src/pages/overview.md", "content_src/pages/faq.md"],
+            "cited_on": [
+                "content_src/pages/overview.md",
+                "content_src/pages/compare.md",
+                "content_src/options/walking.yml",
+                "content_src/pages/faq.md",
+            ],
         },
         {
             "id": "review-2011",
@@ -90,7 +104,11 @@ def test_json_holds_the_same(minimal_project: Path, run_sitegen: RunSitegen) -> 
             "year": 2011,
             "age_years": 15,
             "dated_by": "issued",
-            "cited_on": ["content_src/pages/overview.md"],
+            "cited_on": [
+                "content_src/pages/overview.md",
+                "content_src/pages/compare.md",
+                "content_src/options/walking.yml",
+            ],
         },
     ]
 
@@ -100,7 +118,10 @@ def test_old_sources_in_text_and_older_than(minimal_project: Path, run_sitegen: 
     _, out, _ = _review(run_sitegen, minimal_project, *args)
     assert "Sources more than 10 years old that pages still cite:" in out
     assert "  trial-2001 (2001, 25 years): A small trial of a treatment" in out
-    assert "    cited on: content_src/pages/overview.md, content_src/pages/faq.md" in out
+    assert (
+        "    cited on: content_src/pages/overview.md, content_src/pages/compare.md,"
+        " content_src/options/walking.yml, content_src/pages/faq.md" in out
+    )
     _, out, _ = _review(run_sitegen, minimal_project, *args, "--older-than", "20")
     assert "trial-2001" in out and "review-2011" not in out
     _, out, _ = _review(run_sitegen, minimal_project, *args, "--older-than", "30")
@@ -132,12 +153,20 @@ def test_only_cited_old_sources_are_listed(minimal_project: Path) -> None:
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("trial-2001", "review-2011"), encoding="utf-8")
 
-    for page in ("pages/faq.md", "pages/overview.md"):
+    for page in ("pages/faq.md", "pages/overview.md", "options/walking.yml"):
         stop_citing(folder / page)
     # Still shown on the overview, in its evidence box, icon array and timeline.
     assert old_sources() == [
         ("trial-2001", ["content_src/pages/overview.md"]),
-        ("review-2011", ["content_src/pages/overview.md", "content_src/pages/faq.md"]),
+        (
+            "review-2011",
+            [
+                "content_src/pages/overview.md",
+                "content_src/pages/compare.md",
+                "content_src/options/walking.yml",
+                "content_src/pages/faq.md",
+            ],
+        ),
     ]
     for data in ("evidence.yml", "figures.yml"):
         stop_citing(folder / data)

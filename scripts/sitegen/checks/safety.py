@@ -23,8 +23,9 @@ import re
 from collections.abc import Iterator
 
 from sitegen.checks.context import Context
-from sitegen.content.model import Content, plain_fields
+from sitegen.content.model import Content
 from sitegen.content.schema import MarkdownText
+from sitegen.content.walk import plain_fields
 from sitegen.problems import Location, Problem, error, position
 
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel"})

@@ -28,7 +28,7 @@ def md(text: str) -> str:
     return markdown_escape(" ".join(text.split()))
 
 
-def _cited(sentence: str, sources: list[str]) -> str:
+def cited(sentence: str, sources: list[str]) -> str:
     """The sentence with its footnote references before the final full stop."""
     sentence = sentence.rstrip()
     stop = sentence[-1] if sentence[-1:] in ".!?" else "."
@@ -43,7 +43,7 @@ def _indent(lines: list[str]) -> str:
 def evidence_box(claim: EvidenceClaim, inline: Inline) -> str:
     label, level, meaning = CERTAINTY_MEANING[claim.certainty]
     lines = [
-        f"**What the research shows:** {_cited(inline(claim.claim), claim.sources)}",
+        f"**What the research shows:** {cited(inline(claim.claim), claim.sources)}",
         "",
         f"**How sure we are:** {label} certainty ({level} out of 4). {meaning}",
         "",
@@ -110,7 +110,7 @@ def icon_array(key: str, figure: IconArray, inline: Inline) -> str:
         [
             icon_figure(key, figure.title, groups),
             "",
-            f"**In words:** {_cited(text, figure.sources)}",
+            f"**In words:** {cited(text, figure.sources)}",
             "",
             f"**The study:** {inline(figure.study_size)}",
             "",
@@ -172,11 +172,11 @@ def timeline(key: str, figure: Timeline, inline: Inline) -> str:
     )
     items = [f"- **{md(event.label)}:** {md(event.text)}." for event in figure.events]
     if figure.note:
-        ending = _cited(inline(figure.note), figure.sources)
+        ending = cited(inline(figure.note), figure.sources)
     else:
         items[-1] = (
             f"- **{md(figure.events[-1].label)}:**"
-            f" {_cited(md(figure.events[-1].text), figure.sources)}"
+            f" {cited(md(figure.events[-1].text), figure.sources)}"
         )
         ending = ""
     return "\n".join(

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from sitegen.content.model import Comparison, Content
 from sitegen.content.options import CONDITION_NAMES, Condition, Harm, Option, Result
 from sitegen.content.schema import MarkdownText
-from sitegen.render.figures import CERTAINTY_MEANING, icon_figure, md
+from sitegen.render.figures import CERTAINTY_MEANING, cited, icon_figure, md
 from sitegen.render.inline import footnote_refs
 from sitegen.render.scales import pain_difference, pain_scores
 
@@ -97,13 +97,13 @@ def _figure(option: Option, condition: Condition, result: Result) -> str:
 
 def _benefit(option: Option, condition: Condition, inline: Inline) -> list[str]:
     result = option.benefit[condition]
-    refs = footnote_refs(result.sources)
+    words = result_in_words(result, option.short_name)
     lines = [f"### For {CONDITION_NAMES[condition]}", ""]
     if result.has_numbers:
         lines += [_figure(option, condition, result), ""]
-        lines += [f"**In numbers:** {result_in_words(result, option.short_name)}{refs}", ""]
+        lines += [f"**In numbers:** {cited(words, result.sources)}", ""]
     if result.claim is not None:
-        lines += [f"**What the research shows:** {inline(result.claim)}{refs}", ""]
+        lines += [f"**What the research shows:** {cited(inline(result.claim), result.sources)}", ""]
         lines += [f"**How sure we are:** {certainty_words(result)}", ""]
     if result.people:
         lines += [f"**Based on:** {md(result.people)}.", ""]
@@ -123,8 +123,7 @@ def _benefit(option: Option, condition: Condition, inline: Inline) -> list[str]:
 
 
 def _harm(title: str, harm: Harm, option: Option, key: str, inline: Inline) -> list[str]:
-    refs = footnote_refs(harm.sources)
-    lines = [f"### {title}", "", f"{inline(harm.text)}{refs}", ""]
+    lines = [f"### {title}", "", cited(inline(harm.text), harm.sources), ""]
     if harm.with_option is not None:
         groups = [(round(harm.with_option), f"with {option.short_name}")]
         words = f"About {round(harm.with_option)} in 100 people with {md(option.short_name)}"
@@ -135,7 +134,7 @@ def _harm(title: str, harm: Harm, option: Option, key: str, inline: Inline) -> l
                 f" {_compared(harm.comparator)}"
             )
         figure = icon_figure(f"{option.id}-{key}", f"{title}: {option.short_name}", groups)
-        lines += [figure, "", f"**In numbers:** {words}.{refs}", ""]
+        lines += [figure, "", f"**In numbers:** {cited(words, harm.sources)}", ""]
     if harm.no_good_evidence is not None:
         found = inline(harm.no_good_evidence)
         lines += [f"**No good numbers found{_searched(harm.searched)}:** {found}", ""]
@@ -146,8 +145,12 @@ def _guidelines(option: Option, content: Content, inline: Inline) -> list[str]:
     lines: list[str] = []
     for condition in option.conditions:
         lines += [f"**For {CONDITION_NAMES[condition]}:**", ""]
+        positions = option.guidelines.get(condition, {})
+        if not positions:
+            lines += ["None of the guidelines we use gives advice on this.", ""]
+            continue
         lines += ["| Guideline | What it says |", "| --- | --- |"]
-        for key, position in option.guidelines.get(condition, {}).items():
+        for key, position in positions.items():
             guide = content.guidelines.get(key)
             name = f"{guide.short_name} ({guide.country}, {guide.year})" if guide else key
             says = f"**{VERDICT_WORDS[position.verdict]}.** {inline(position.text)}"
@@ -192,11 +195,10 @@ def option_markdown(option: Option, content: Content, inline: Inline) -> str:
 def _works(option: Option, condition: Condition, inline: Inline) -> str:
     result = option.benefit[condition]
     sure = certainty_words(result).split(".")[0]
-    refs = footnote_refs(result.sources)
     if result.has_numbers:
-        return f"{result_in_words(result, option.short_name)}{refs} {sure}."
+        return f"{cited(result_in_words(result, option.short_name), result.sources)} {sure}."
     if result.claim is not None:
-        return f"{inline(result.claim)}{refs} {sure}."
+        return f"{cited(inline(result.claim), result.sources)} {sure}."
     return f"No good evidence found{_searched(result.searched)}."
 
 
@@ -206,7 +208,7 @@ def _risk(harm: Harm) -> str:
     risk = f"About {round(harm.with_option)} in 100"
     if harm.with_comparator is not None:
         risk += f", against {round(harm.with_comparator)} in 100 with {_compared(harm.comparator)}"
-    return f"{risk}{footnote_refs(harm.sources)}."
+    return cited(risk, harm.sources)
 
 
 def option_card(option: Option, condition: Condition, content: Content, inline: Inline) -> str:
