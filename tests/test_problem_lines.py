@@ -37,7 +37,8 @@ OPTION = "content_src/options/walking.yml"
 CASES = {
     "a benefit left blank": Case(
         OPTION,
-        "    no_good_evidence: We found no trial of walking for neck pain.\n    searched: 2026-10\n",
+        "    no_good_evidence: We found no trial of walking for neck pain.\n"
+        "    searched: 2026-10\n",
         "    comparator: nothing\n",
         "  neck:",
         "the benefit for neck is blank",
@@ -58,7 +59,8 @@ CASES = {
     ),
     "a guideline silent on an option": Case(
         OPTION,
-        "    test-guide:\n      verdict: suggests\n      text: It suggests being active [@review-2011].\n",
+        "    test-guide:\n      verdict: suggests\n"
+        "      text: It suggests being active [@review-2011].\n",
         "    {}\n",
         "guidelines:",
         "what does Test guide say about this option for low-back?",
