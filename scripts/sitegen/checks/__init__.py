@@ -21,6 +21,7 @@ from sitegen.checks.citations import (
 from sitegen.checks.context import Context
 from sitegen.checks.evidence import claims_use_grade_words
 from sitegen.checks.files import no_unexpected_files
+from sitegen.checks.ipdas import decision_aid_qualifies
 from sitegen.checks.markup import links_have_targets, markers_have_data
 from sitegen.checks.options import (
     evidence_is_searched_often,
@@ -57,6 +58,7 @@ RULES: tuple[Rule, ...] = (
     options_answer_every_question,
     guidelines_speak_to_every_option,
     evidence_is_searched_often,
+    decision_aid_qualifies,
     markers_have_data,
     links_have_targets,
     no_unsafe_markup,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.checks.readability import format_table
-from sitegen.commands import check_site, import_article, new_source, review
+from sitegen.commands import check_site, import_article, ipdas, new_source, review
 from sitegen.content.layout import CONTENT_DIR, Project
 from sitegen.pipeline import check, generate
 from sitegen.problems import report
@@ -20,6 +20,7 @@ MAINTAINER_COMMANDS = {
     "import": import_article,
     "review": review,
     "check-site": check_site,
+    "ipdas": ipdas,
 }
 NOT_CHANGED = "docs/ was not changed"
 

@@ -126,6 +126,16 @@ class AboutItem(Record):
     name: Text
 
 
+class DecisionAid(Record):
+    """Where the site meets the decision-aid standards that a section of text meets: each
+    a page and heading, as in overview.md#the-decision (see sitegen/checks/ipdas.py)."""
+
+    condition: Text
+    decision: Text
+    update_policy: Text
+    funding: Text
+
+
 class SiteSettings(Record):
     publisher: Text
     editorial_contact: Text
@@ -135,6 +145,7 @@ class SiteSettings(Record):
     review_interval_months: int = Field(default=12, ge=1, le=36)
     readability_max_grade: float = Field(default=8, gt=0, le=20)
     about: list[AboutItem] = Field(default_factory=list)
+    decision_aid: DecisionAid | None = None
 
 
 class Source(Record):
