@@ -27,6 +27,7 @@ from sitegen.checks.options import (
     evidence_is_searched_often,
     guidelines_speak_to_every_option,
     options_answer_every_question,
+    weighing_up_points_at_options,
 )
 from sitegen.checks.pages import (
     faq_answers_cite_sources,
@@ -59,6 +60,7 @@ RULES: tuple[Rule, ...] = (
     guidelines_speak_to_every_option,
     evidence_is_searched_often,
     decision_aid_qualifies,
+    weighing_up_points_at_options,
     markers_have_data,
     links_have_targets,
     no_unsafe_markup,

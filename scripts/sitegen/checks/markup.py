@@ -6,8 +6,10 @@ from collections.abc import Iterator
 
 from sitegen.checks.context import Context
 from sitegen.content.layout import CONTENT_DIR, MARKER_FILES, SOURCES_PAGE
-from sitegen.content.markdown import slugify
+from sitegen.content.markdown import Link, slugify
 from sitegen.content.model import Content, Page
+from sitegen.content.options import CONDITION_NAMES, OPTION_SECTIONS
+from sitegen.content.schema import MarkdownText
 from sitegen.problems import Location, Problem, error, suggest
 
 #: Headings every generated page gets, besides the ones written in the content.
@@ -37,42 +39,60 @@ def page_anchors(page: Page, content: Content) -> set[str]:
     anchors.add(slugify(page.meta.title))
     if page.name == SOURCES_PAGE:
         anchors |= set(content.sources)
+    option = content.options.get(page.name)
+    if option is not None:
+        headings = [*OPTION_SECTIONS.values()]
+        headings += [f"For {CONDITION_NAMES[condition]}" for condition in option.conditions]
+        anchors |= {slugify(heading) for heading in headings}
     return anchors
 
 
 def links_have_targets(content: Content, context: Context) -> Iterator[Problem]:
-    """Every link to another page, or to a heading, must have a target."""
-    pages = {page.name: page for page in content.pages}
+    """Every link to another page, or to a heading, must have a target: in pages, and in
+    the texts of the data files."""
     anchors = {page.name: page_anchors(page, content) for page in content.pages}
     for page in content.pages:
         for link in page.body.scan.links:
             where = Location(page.path, link.line, link.column)
-            target = link.target
-            if target.startswith(_SCHEMES):
-                continue
-            if target.startswith("#"):
-                name, anchor = page.name, target[1:]
-            else:
-                page_link = link.page_target()
-                if page_link is None:
-                    yield error(
-                        where,
-                        f"link to '{target}': link to another page by its file name, as in"
-                        " (faq.md) or (faq.md#does-it-hurt), or to a full web address",
-                    )
-                    continue
-                name, anchor = page_link
-                if name in content.page_files and name not in pages:
-                    continue  # the page has errors of its own, reported where they are
-                if name not in pages:
-                    yield error(
-                        where,
-                        f"link to a page that does not exist: '{name}.md'" + suggest(name, pages),
-                    )
-                    continue
-            if anchor and anchor not in anchors[name]:
-                yield error(
-                    where,
-                    f"link to a heading that does not exist: '#{anchor}' in {name}.md"
-                    + suggest(anchor, anchors[name]),
-                )
+            yield from _link_problems(link, where, page.name, anchors, content)
+    for field in content.data_texts:
+        for link in MarkdownText(field.value).scan.links:
+            yield from _link_problems(link, field.where, None, anchors, content)
+
+
+def _link_problems(
+    link: Link,
+    where: Location,
+    current: str | None,
+    anchors: dict[str, set[str]],
+    content: Content,
+) -> Iterator[Problem]:
+    target = link.target
+    if target.startswith(_SCHEMES):
+        return
+    if target.startswith("#") and current is not None:
+        name, anchor = current, target[1:]
+    else:
+        page_link = link.page_target()
+        if page_link is None:
+            yield error(
+                where,
+                f"link to '{target}': link to another page by its file name, as in"
+                " (faq.md) or (faq.md#does-it-hurt), or to a full web address",
+            )
+            return
+        name, anchor = page_link
+        if name in content.page_files and name not in anchors:
+            return  # the page has errors of its own, reported where they are
+        if name not in anchors:
+            yield error(
+                where,
+                f"link to a page that does not exist: '{name}.md'" + suggest(name, anchors),
+            )
+            return
+    if anchor and anchor not in anchors[name]:
+        yield error(
+            where,
+            f"link to a heading that does not exist: '#{anchor}' in {name}.md"
+            + suggest(anchor, anchors[name]),
+        )

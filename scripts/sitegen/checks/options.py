@@ -19,7 +19,7 @@ from sitegen.checks.evidence import grade_wording_problem
 from sitegen.content.fields import add_months
 from sitegen.content.model import Content
 from sitegen.content.options import Harm, Option, Result
-from sitegen.problems import Problem, error, warning
+from sitegen.problems import Problem, error, suggest, warning
 
 _SEARCHED = "write the result as numbers, or say no_good_evidence: with what you looked for"
 
@@ -127,3 +127,27 @@ def evidence_is_searched_often(content: Content, context: Context) -> Iterator[P
                 f"the evidence for this option was last searched in {searched:%B %Y}, more than"
                 f" {interval} months ago: search again, then update searched",
             )
+
+
+def weighing_up_points_at_options(content: Content, context: Context) -> Iterator[Problem]:
+    """Each value names options that exist; each quiz answer cites its source and links to
+    the part of the site that explains it."""
+    for items in content.weigh_up.values.values():
+        for value in items:
+            for index, key in enumerate(value.options):
+                if key not in content.options and key not in content.option_files:
+                    yield error(
+                        value.where("options", index),
+                        f"unknown option '{key}'" + suggest(key, content.options),
+                    )
+    for quiz in content.weigh_up.quizzes.values():
+        for item in quiz:
+            scan = item.answer.scan
+            if not scan.citations:
+                yield error(item.where("answer"), "the answer cites no source: add one, as [@id]")
+            if not scan.links:
+                yield error(
+                    item.where("answer"),
+                    "the answer links nowhere: link to the section that explains it, as"
+                    " [the risks](botox.md#its-risks)",
+                )

@@ -17,6 +17,7 @@ PAGES_DIR = "pages"
 SOURCES_DIR = "sources"
 OPTIONS_DIR = "options"
 GUIDELINES_FILE = "guidelines.yml"
+WEIGH_UP_FILE = "weigh-up.yml"
 #: The data file each kind of marker draws from: [[evidence:id]], [[icon-array:id]]...
 MARKER_FILES = {
     "evidence": EVIDENCE_FILE,
@@ -24,10 +25,20 @@ MARKER_FILES = {
     "timeline": FIGURES_FILE,
     "option": f"{OPTIONS_DIR}/",
     "compare": f"{OPTIONS_DIR}/",
+    "values": WEIGH_UP_FILE,
+    "quiz": WEIGH_UP_FILE,
 }
 #: Files at the top of content_src/ that the generator reads (or, for README.md, expects).
 KNOWN_FILES = frozenset(
-    {"README.md", SETTINGS_FILE, GLOSSARY_FILE, EVIDENCE_FILE, FIGURES_FILE, GUIDELINES_FILE}
+    {
+        "README.md",
+        SETTINGS_FILE,
+        GLOSSARY_FILE,
+        EVIDENCE_FILE,
+        FIGURES_FILE,
+        GUIDELINES_FILE,
+        WEIGH_UP_FILE,
+    }
 )
 
 # Pages the generator treats specially, by their file name in content_src/pages/.

@@ -22,11 +22,12 @@ from sitegen.content.layout import (
     PAGES_DIR,
     SETTINGS_FILE,
     SOURCES_DIR,
+    WEIGH_UP_FILE,
     Project,
 )
 from sitegen.content.model import Content, Page
 from sitegen.content.nav import read_nav
-from sitegen.content.options import Guideline, Option
+from sitegen.content.options import Guideline, Option, WeighUp
 from sitegen.content.schema import (
     EvidenceClaim,
     Figures,
@@ -109,6 +110,16 @@ def load_guidelines(files: ContentFiles) -> dict[str, Guideline]:
         if guideline is not None:
             found[str(key)] = guideline
     return found
+
+
+def load_weigh_up(files: ContentFiles) -> WeighUp:
+    path = files.root / WEIGH_UP_FILE
+    if not path.is_file():
+        return WeighUp()
+    doc = files.read_yaml(path)
+    if doc is None or doc.data is None:
+        return WeighUp()
+    return files.validate(WeighUp, doc.data, doc, path) or WeighUp()
 
 
 def load_glossary(files: ContentFiles) -> list[GlossaryEntry]:
@@ -237,6 +248,7 @@ def load_content(project: Project) -> tuple[Content | None, Problems]:
     option_paths = _listing(project.content_dir / OPTIONS_DIR, ".yml")
     options = {option.id: option for path in option_paths if (option := load_option(files, path))}
     guidelines = load_guidelines(files)
+    weigh_up = load_weigh_up(files)
     evidence = load_evidence(files)
     figures = load_figures(files)
     interval = settings.review_interval_months if settings else 12
@@ -266,6 +278,7 @@ def load_content(project: Project) -> tuple[Content | None, Problems]:
         figures=figures,
         options=MappingProxyType(options),
         guidelines=MappingProxyType(guidelines),
+        weigh_up=weigh_up,
         nav=tuple(nav),
         page_files=frozenset(path.stem for path in [*page_paths, *option_paths]),
         option_files=frozenset(path.stem for path in option_paths),

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from sitegen.content.layout import output_name
 from sitegen.content.markdown import Citation, Marker
-from sitegen.content.options import CONDITIONS, Guideline, Option
+from sitegen.content.options import CONDITIONS, Guideline, Option, QuizItem, Value, WeighUp
 from sitegen.content.origin import Record
 from sitegen.content.schema import (
     EvidenceClaim,
@@ -42,7 +42,21 @@ class Comparison:
     options: tuple[Option, ...]
 
 
-MarkerTarget = EvidenceClaim | IconArray | Timeline | Option | Comparison
+@dataclass(frozen=True)
+class ValueList:
+    """What may matter to a person, each with the options that fit it: [[values:id]]."""
+
+    items: tuple[Value, ...]
+
+
+@dataclass(frozen=True)
+class Quiz:
+    """Questions to check understanding: [[quiz:id]]."""
+
+    items: tuple[QuizItem, ...]
+
+
+MarkerTarget = EvidenceClaim | IconArray | Timeline | Option | Comparison | ValueList | Quiz
 
 
 @dataclass(frozen=True)
@@ -96,6 +110,7 @@ class Content:
     figures: Figures = field(default_factory=Figures)
     options: Mapping[str, Option] = field(default_factory=lambda: MappingProxyType({}))
     guidelines: Mapping[str, Guideline] = field(default_factory=lambda: MappingProxyType({}))
+    weigh_up: WeighUp = field(default_factory=WeighUp)
     #: The nav of mkdocs.yml: page order and menu titles (empty when there is no nav).
     nav: tuple[NavEntry, ...] = ()
     #: Names of all page files, including any that could not be loaded.
@@ -128,8 +143,22 @@ class Content:
             "timeline": self.figures.timelines,
             "option": self.options,
             "compare": self.comparisons,
+            "values": self.value_lists,
+            "quiz": self.quizzes,
         }
         return data[kind]
+
+    @functools.cached_property
+    def value_lists(self) -> Mapping[str, ValueList]:
+        return MappingProxyType(
+            {key: ValueList(tuple(items)) for key, items in self.weigh_up.values.items()}
+        )
+
+    @functools.cached_property
+    def quizzes(self) -> Mapping[str, Quiz]:
+        return MappingProxyType(
+            {key: Quiz(tuple(items)) for key, items in self.weigh_up.quizzes.items()}
+        )
 
     @functools.cached_property
     def comparisons(self) -> Mapping[str, Comparison]:
@@ -179,6 +208,7 @@ class Content:
         yield self.figures
         yield from self.options.values()
         yield from self.guidelines.values()
+        yield self.weigh_up
         yield from (page.meta for page in self.pages)
 
     def cited_keys(self, page: Page) -> list[str]:

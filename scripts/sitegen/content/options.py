@@ -35,6 +35,18 @@ Verdict = Literal[
     "not-confirmed",
 ]
 Measure = Literal["per-100", "pain-score", "pain-difference"]
+#: The headings of every option's page, in order: the same for every option.
+OPTION_SECTIONS = {
+    "what": "What it is",
+    "involves": "What it involves",
+    "works": "How well it works",
+    "risks": "Its risks",
+    "common": "Common side effects",
+    "serious": "Serious harms",
+    "guidelines": "What the guidelines say",
+    "cost": "Cost and insurance",
+    "search": "How we found this evidence",
+}
 RatedCertainty = Certainty | Literal["not rated"]
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 
@@ -154,6 +166,29 @@ class Guideline(Record):
     source: str
 
 
+class Value(Record):
+    """Something that may matter to a person, and the options that fit it."""
+
+    matters: Text
+    options: list[str] = Field(min_length=1)
+    note: Markdown | None = None
+
+
+class QuizItem(Record):
+    """A question to check understanding, and its answer (which links and cites)."""
+
+    question: Text
+    answer: Markdown
+
+
+class WeighUp(Record):
+    """Help to weigh the options up (content_src/weigh-up.yml): what matters most, by list,
+    and questions to check understanding, by quiz."""
+
+    values: dict[str, list[Value]] = Field(default_factory=dict)
+    quizzes: dict[str, list[QuizItem]] = Field(default_factory=dict)
+
+
 __all__ = [
     "CONDITIONS",
     "CONDITION_NAMES",
@@ -166,6 +201,9 @@ __all__ = [
     "Month",
     "Option",
     "Position",
+    "QuizItem",
     "Result",
     "SourceIds",
+    "Value",
+    "WeighUp",
 ]

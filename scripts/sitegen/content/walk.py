@@ -8,7 +8,7 @@ import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from sitegen.content.model import Comparison, Content, MarkerTarget
+from sitegen.content.model import Comparison, Content, MarkerTarget, Quiz, ValueList
 from sitegen.content.options import Guideline, Option
 from sitegen.content.origin import Record
 from sitegen.content.schema import MarkdownText
@@ -136,6 +136,8 @@ def marker_citations(target: MarkerTarget) -> list[str]:
         return [key for option in target.options for key in card_citations(option, target)]
     if isinstance(target, Option):
         return record_citations(target)
+    if isinstance(target, ValueList | Quiz):
+        return [key for item in target.items for key in record_citations(item)]
     texts = [getattr(target, name) for name in type(target).model_fields]
     inner = [c.key for text in texts if isinstance(text, MarkdownText) for c in text.scan.citations]
     return [*target.sources, *inner]

@@ -10,8 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sitegen.content.model import Comparison, Content
-from sitegen.content.options import CONDITION_NAMES, Condition, Harm, Option, Result
+from sitegen.content.model import Comparison, Content, Quiz, ValueList
+from sitegen.content.options import (
+    CONDITION_NAMES,
+    OPTION_SECTIONS,
+    Condition,
+    Harm,
+    Option,
+    Result,
+)
 from sitegen.content.schema import MarkdownText
 from sitegen.render.figures import CERTAINTY_MEANING, cited, icon_figure, md
 from sitegen.render.inline import footnote_refs
@@ -169,26 +176,33 @@ def evidence_searched(option: Option) -> str:
 
 def option_markdown(option: Option, content: Content, inline: Inline) -> str:
     """The body of the option's own page."""
-    lines = ["## What it is", "", inline(option.what_it_is), ""]
+    lines = [f"## {OPTION_SECTIONS['what']}", "", inline(option.what_it_is), ""]
     lines += [f"**How it is thought to work:** {inline(option.how_it_works)}", ""]
     lines += [
-        "## What it involves",
+        f"## {OPTION_SECTIONS['involves']}",
         "",
         f"- **Visits and time:** {inline(option.involves.visits)}",
         f"- **How soon it might help:** {inline(option.involves.until_it_helps)}",
         f"- **How long the effect lasts:** {inline(option.involves.how_long_it_lasts)}",
         "",
-        "## How well it works",
+        f"## {OPTION_SECTIONS['works']}",
         "",
     ]
     for condition in option.conditions:
         lines += _benefit(option, condition, inline)
-    lines += ["## Its risks", ""]
-    lines += _harm("Common side effects", option.harms.common, option, "common", inline)
-    lines += _harm("Serious harms", option.harms.serious, option, "serious", inline)
-    lines += ["## What the guidelines say", "", *_guidelines(option, content, inline)]
-    lines += ["## Cost and insurance", "", inline(option.cost), "", inline(option.insurance), ""]
-    lines += ["## How we found this evidence", "", evidence_searched(option), ""]
+    lines += [f"## {OPTION_SECTIONS['risks']}", ""]
+    lines += _harm(OPTION_SECTIONS["common"], option.harms.common, option, "common", inline)
+    lines += _harm(OPTION_SECTIONS["serious"], option.harms.serious, option, "serious", inline)
+    lines += [f"## {OPTION_SECTIONS['guidelines']}", "", *_guidelines(option, content, inline)]
+    lines += [
+        f"## {OPTION_SECTIONS['cost']}",
+        "",
+        inline(option.cost),
+        "",
+        inline(option.insurance),
+        "",
+    ]
+    lines += [f"## {OPTION_SECTIONS['search']}", "", evidence_searched(option), ""]
     return "\n".join(lines)
 
 
@@ -245,4 +259,28 @@ def compare_markdown(comparison: Comparison, content: Content, inline: Inline) -
         if members:
             lines += [f"### {title}", ""]
             lines += [f"{option_card(o, condition, content, inline)}\n" for o in members]
+    return "\n".join(lines)
+
+
+def values_markdown(values: ValueList, content: Content, inline: Inline) -> str:
+    """What may matter most to a person, each with the options that fit it, as a table."""
+    rows = ["| If this matters to you | Options to ask about |", "| --- | --- |"]
+    for value in values.items:
+        options = ", ".join(
+            f"[{md(content.options[key].short_name)}]({key}.md)"
+            for key in value.options
+            if key in content.options
+        )
+        note = f" {inline(value.note)}" if value.note is not None else ""
+        rows.append(f"| {md(value.matters)} | {options}.{note.replace('|', chr(92) + '|')} |")
+    return "\n".join(rows) + "\n"
+
+
+def quiz_markdown(quiz: Quiz, inline: Inline) -> str:
+    """Questions to check understanding, each with its answer folded away (it opens without
+    JavaScript, and prints open)."""
+    lines: list[str] = []
+    for number, item in enumerate(quiz.items, 1):
+        question = md(item.question).replace('"', "&quot;")
+        lines += [f'??? question "{number}. {question}"', "", f"    {inline(item.answer)}", ""]
     return "\n".join(lines)

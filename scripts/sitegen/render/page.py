@@ -14,14 +14,19 @@ from sitegen.cache import CACHE_DIR, ResultCache
 from sitegen.content.code import mask_code
 from sitegen.content.layout import ABOUT_PAGE, FAQ_PAGE, SOURCES_PAGE, output_name
 from sitegen.content.markdown import Marker
-from sitegen.content.model import Comparison, Content, Page
+from sitegen.content.model import Comparison, Content, Page, Quiz, ValueList
 from sitegen.content.options import Option
 from sitegen.content.schema import EvidenceClaim, GlossaryEntry, IconArray, MarkdownText, Timeline
 from sitegen.render.figures import evidence_box, icon_array, timeline
 from sitegen.render.glossary import GlossaryIndex
 from sitegen.render.inline import render_markdown
 from sitegen.render.lists import GENERATED_LISTS
-from sitegen.render.options import compare_markdown, option_markdown
+from sitegen.render.options import (
+    compare_markdown,
+    option_markdown,
+    quiz_markdown,
+    values_markdown,
+)
 from sitegen.render.references import escape, full_reference, plain_reference
 from sitegen.render.structured import faq_answers_as_text, json_ld
 from sitegen.render.templating import render_template
@@ -104,6 +109,10 @@ def _draw(marker: Marker, content: Content, index: SiteIndex) -> str:
         return option_markdown(target, content, index.inline)
     if isinstance(target, Comparison):
         return compare_markdown(target, content, index.inline)
+    if isinstance(target, ValueList):
+        return values_markdown(target, content, index.inline)
+    if isinstance(target, Quiz):
+        return quiz_markdown(target, index.inline)
     assert isinstance(target, Timeline), f"marker {marker.kind}:{marker.id} has no data"
     return timeline(marker.id, target, index.inline)
 
