@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 ELEMENTS = frozenset(
     "a abbr article aside blockquote body br button caption circle code dd defs del "
     "details div dl dt em figcaption figure footer form g h1 h2 h3 h4 h5 h6 head header "
-    "hr html i img input ins kbd label li line link main mark meta nav ol p path pre rect "
+    "hr html i img input ins kbd label li line link main mark meta nav ol p path pattern pre rect "
     "script section small span strong sub summary sup svg table tbody td text tfoot th "
     "thead title tr ul use".split()
 )
@@ -39,6 +39,7 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "circle": frozenset({"cx", "cy", "r", *_PAINT}),
     "details": frozenset({"open"}),
     "form": frozenset({"name"}),
+    "g": frozenset(_PAINT),
     "html": frozenset({"xmlns"}),
     "img": frozenset({"src", "alt", "width", "height", "loading"}),
     "input": frozenset(
@@ -51,6 +52,7 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "meta": frozenset({"charset", "name", "content", "property", "http-equiv"}),
     "ol": frozenset({"start", "reversed"}),
     "path": frozenset({"d", *_PAINT}),
+    "pattern": frozenset({"width", "height", "patternunits"}),
     "rect": frozenset({"x", "y", "width", "height", "rx", *_PAINT}),
     "script": frozenset({"src", "type"}),
     "svg": frozenset({"viewbox", "xmlns", "focusable", "width", "height"}),
@@ -147,6 +149,9 @@ class _Checker(HTMLParser):
             prop = values.get("property", "").lower()
             if prop and not prop.startswith("og:"):
                 self._bad(f'<meta property="{prop}"> is not allowed')
+        for paint in ("fill", "stroke"):
+            if "url(" in values.get(paint, "") and not values[paint].startswith("url(#"):
+                self._bad(f"a {paint} from elsewhere: {values[paint][:60]}")
         if "style" in values and not _TEXT_ALIGN.fullmatch(values["style"]):
             self._bad(f'the style "{values["style"][:60]}" is not allowed')
         if tag == "script":

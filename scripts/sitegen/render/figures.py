@@ -61,23 +61,41 @@ _ICON_COLUMNS = 10
 _PERSON = '<circle cx="11" cy="5.5" r="4"/><path d="M4 20v-4.5a5 5 0 0 1 5-5h4a5 5 0 0 1 5 5V20z"/>'
 
 
-def _icon_panel(count: int, label: str, symbol: str) -> str:
-    size = _ICON_CELL * _ICON_COLUMNS
-
-    def people(indices: range) -> str:
-        return "".join(
-            f'<use href="#{symbol}" x="{(i % _ICON_COLUMNS) * _ICON_CELL}"'
-            f' y="{(i // _ICON_COLUMNS) * _ICON_CELL}"/>'
-            for i in indices
+def _rows(first: int, last: int) -> str:
+    """Rectangles that cover the cells first..last-1 of the 10-by-10 grid, row by row: at
+    most three (a part row, whole rows, a part row)."""
+    rects = []
+    cell = first
+    while cell < last:
+        row, column = divmod(cell, _ICON_COLUMNS)
+        count = min(_ICON_COLUMNS - column, last - cell)
+        if column == 0 and last - cell >= _ICON_COLUMNS:
+            count = (last - cell) // _ICON_COLUMNS * _ICON_COLUMNS
+        rows = max(1, count // _ICON_COLUMNS)
+        width = min(count, _ICON_COLUMNS) * _ICON_CELL
+        rects.append(
+            f'<rect x="{column * _ICON_CELL}" y="{row * _ICON_CELL}" width="{width}"'
+            f' height="{rows * _ICON_CELL}"/>'
         )
+        cell += count
+    return "".join(rects)
 
+
+def _icon_panel(count: int, label: str, symbol: str) -> str:
+    """100 people in a 10-by-10 grid, the first `count` filled: drawn with two patterns
+    (a filled and an outlined person) over a few rectangles, not 100 shapes."""
+    size = _ICON_CELL * _ICON_COLUMNS
     name = escape(f"{count} out of 100 people {label}")
+    tile = f'width="{_ICON_CELL}" height="{_ICON_CELL}" patternUnits="userSpaceOnUse"'
     return (
         '<div class="icon-array__panel">'
         f'<svg viewBox="0 0 {size} {size}" role="img" aria-label="{name}" focusable="false">'
-        f'<defs><g id="{symbol}">{_PERSON}</g></defs>'
-        f'<g class="icon-array__hit">{people(range(count))}</g>'
-        f'<g class="icon-array__miss">{people(range(count, 100))}</g></svg>'
+        f'<defs><pattern id="{symbol}-hit" {tile}><g class="icon-array__hit">{_PERSON}</g>'
+        f'</pattern><pattern id="{symbol}-miss" {tile}><g class="icon-array__miss">{_PERSON}'
+        "</g></pattern></defs>"
+        f'<g fill="url(#{symbol}-hit)">{_rows(0, count)}</g>'
+        f'<g fill="url(#{symbol}-miss)">{_rows(count, 100)}</g>'
+        "</svg>"
         f'<p class="icon-array__label"><strong>{count} in 100</strong> {escape(label)}</p>'
         "</div>"
     )
