@@ -1,6 +1,7 @@
 # make site   build the site into site/ (sets up .venv on first use)
 # make test   run every check and test
 # make serve  live preview at http://127.0.0.1:8000
+# make publish  the site for publication: fails while anything a publication needs is missing
 # make site-zensical  build the same docs/ with Zensical into site-zensical/
 # make weight  measure each page's first-view weight (writes bench/WEIGHT.md)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -9,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site site-zensical test serve generate check lint clean weight
+.PHONY: site site-zensical test serve generate check lint clean weight publish
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -n "$(PYTHON)" || { echo "make: Python 3.11 or newer is needed (python3.11 or python3 on PATH)"; exit 1; }
@@ -26,6 +27,10 @@ check: $(STAMP)
 site: generate
 	$(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/sitegen check-site site
+
+publish: $(STAMP)
+	$(BIN)/sitegen check --publish --strict
+	$(MAKE) site
 
 site-zensical: generate
 	$(BIN)/python -m sitegen.commands.zensical_build site-zensical

@@ -27,3 +27,19 @@ def page_html(site_dir: Path, output_name: str) -> BeautifulSoup:
     stem = output_name.removesuffix(".md")
     path = site_dir / "index.html" if stem == "index" else site_dir / stem / "index.html"
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def themed_fixture(project: Path, root: Path) -> None:
+    """Give a copy of the fixture project the real site's theme, styles and settings, with
+    the fixture's own nav and address, so that it builds like the real site."""
+    import shutil
+
+    shutil.copytree(root / "overrides", project / "overrides")
+    shutil.copytree(root / "docs" / "assets", project / "docs" / "assets")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    own = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = own.split("nav:\n", 1)[1]
+    head, _, rest = config.partition("\nnav:\n")
+    rest = rest[rest.index("\n\n") :]
+    site_url = next((line for line in own.splitlines() if line.startswith("site_url:")), "")
+    (project / "mkdocs.yml").write_text(f"{head}\n{site_url}\nnav:\n{nav}{rest}", "utf-8")

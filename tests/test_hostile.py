@@ -87,8 +87,8 @@ CASES = {
     ),
     "a quote in the repository address": Case(
         SETTINGS,
-        "publisher: The test editors",
-        "publisher: The test editors\nrepo_url: 'https://example.org/a\"onmouseover=\"x'",
+        "repo_url: https://github.com/fixture-health/guide",
+        "repo_url: 'https://example.org/a\"onmouseover=\"x'",
         f"{SETTINGS}:",
         "is not a valid web address",
     ),

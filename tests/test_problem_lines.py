@@ -105,7 +105,7 @@ CASES = {
         "reviewed_by: editors",
         "reviewed_by: editor",
         "reviewed_by:",
-        "reviewed_by 'editor' is not one of the reviewers",
+        "reviewed_by 'editor' is not one of the people in content_src/people.yml",
     ),
     "change in the future": Case(
         FAQ,

@@ -81,6 +81,9 @@ def test_json_holds_the_same(minimal_project: Path, run_sitegen: RunSitegen) -> 
         "next_review_due": "2027-05-01",
         "days_left": 160,
         "status": "ok",
+        "clinical": "not signed",
+        "signed_by": None,
+        "signed_on": None,
     }
     assert review["old_sources"] == [
         {

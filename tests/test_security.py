@@ -150,20 +150,14 @@ def test_allowed_but_tricky_content_is_only_text_in_the_browser(
     from playwright.sync_api import Browser
 
     from conftest import FIXTURES, run_in_process
-    from site_build import build_site
+    from site_build import build_site, themed_fixture
     from sitegen.commands.check_site import site_problems
     from sitegen.content.layout import Project
 
     assert isinstance(browser, Browser)
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / "minimal", project)
-    shutil.copytree(ROOT / "overrides", project / "overrides")
-    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    nav = (project / "mkdocs.yml").read_text(encoding="utf-8").split("nav:\n", 1)[1]
-    head, _, rest = config.partition("\nnav:\n")
-    rest = rest[rest.index("\n\n") :]
-    (project / "mkdocs.yml").write_text(f"{head}\nnav:\n{nav}{rest}", encoding="utf-8")
+    themed_fixture(project, ROOT)
     for file, edits in _TRICKY.items():
         path = project / file
         text = path.read_text(encoding="utf-8")

@@ -47,12 +47,12 @@ def _maker(page: Page, content: Content, index: SiteIndex) -> Callable[[], str]:
     return lambda: readable_text(page, content, index)
 
 
-def check(project: Project, today: date, strict: bool = False) -> Validation:
+def check(project: Project, today: date, strict: bool = False, publish: bool = False) -> Validation:
     """Load and check everything, including each page's readability."""
     content, problems = load_content(project)
     result = Validation(None, problems)
     if content is not None:
-        problems.add(run_checks(content, Context(project, today, strict)))
+        problems.add(run_checks(content, Context(project, today, strict, publish)))
         result.readability_limit = content.settings.readability_max_grade
     if content is not None and not problems.errors:
         # Scoring draws every page, which needs every reference in it to be sound.

@@ -38,6 +38,7 @@ from sitegen.checks.pages import (
 )
 from sitegen.checks.safety import no_unsafe_markup, plain_text_is_plain
 from sitegen.checks.sources import sources_are_not_drafts, sources_were_read_in_the_past
+from sitegen.checks.trust import ready_to_publish, signoffs_name_clinicians
 from sitegen.content.model import Content
 from sitegen.problems import Problem
 
@@ -67,6 +68,8 @@ RULES: tuple[Rule, ...] = (
     plain_text_is_plain,
     sources_are_not_drafts,
     sources_were_read_in_the_past,
+    signoffs_name_clinicians,
+    ready_to_publish,
 )
 
 

@@ -14,3 +14,5 @@ class Context:
     today: date
     #: Warnings such as overdue reviews count as errors.
     strict: bool = False
+    #: Everything a real publication needs must be there (sitegen check --publish).
+    publish: bool = False

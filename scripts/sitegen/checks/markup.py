@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sitegen.checks.context import Context
-from sitegen.content.layout import CONTENT_DIR, MARKER_FILES, SOURCES_PAGE
+from sitegen.content.layout import ABOUT_PAGE, CONTENT_DIR, MARKER_FILES, SOURCES_PAGE
 from sitegen.content.markdown import Link, slugify
 from sitegen.content.model import Content, Page
 from sitegen.content.options import CONDITION_NAMES, OPTION_SECTIONS
+from sitegen.content.people import PEOPLE_HEADING, POLICIES_HEADING
 from sitegen.content.schema import MarkdownText
 from sitegen.problems import Location, Problem, error, suggest
 
@@ -39,6 +40,8 @@ def page_anchors(page: Page, content: Content) -> set[str]:
     anchors.add(slugify(page.meta.title))
     if page.name == SOURCES_PAGE:
         anchors |= set(content.sources)
+    if page.name == ABOUT_PAGE:
+        anchors |= {slugify(PEOPLE_HEADING), slugify(POLICIES_HEADING)}
     option = content.options.get(page.name)
     if option is not None:
         headings = [*OPTION_SECTIONS.values()]

@@ -49,15 +49,17 @@ def nav_lists_every_page(content: Content, context: Context) -> Iterator[Problem
 
 
 def reviewers_are_known(content: Content, context: Context) -> Iterator[Problem]:
-    reviewers = content.settings.reviewers
-    settings_path = content.settings.where().path
+    """Pages name their writer and reviewer by an id in people.yml."""
+    people = content.people
     for page in content.pages:
-        if page.meta.reviewed_by not in reviewers:
-            yield error(
-                page.meta.where("reviewed_by"),
-                f"reviewed_by '{page.meta.reviewed_by}' is not one of the reviewers in"
-                f" {settings_path}" + suggest(page.meta.reviewed_by, reviewers),
-            )
+        for field in ("reviewed_by", "written_by"):
+            key = getattr(page.meta, field)
+            if key is not None and key not in people:
+                yield error(
+                    page.meta.where(field),
+                    f"{field} '{key}' is not one of the people in content_src/people.yml"
+                    + suggest(key, people),
+                )
 
 
 def review_dates_make_sense(content: Content, context: Context) -> Iterator[Problem]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.checks.readability import format_table
-from sitegen.commands import check_site, import_article, ipdas, new_source, review
+from sitegen.commands import check_site, import_article, ipdas, new_source, review, sign_off
 from sitegen.content.layout import CONTENT_DIR, Project
 from sitegen.pipeline import check, generate
 from sitegen.problems import report
@@ -21,6 +21,7 @@ MAINTAINER_COMMANDS = {
     "review": review,
     "check-site": check_site,
     "ipdas": ipdas,
+    "sign-off": sign_off,
 }
 NOT_CHANGED = "docs/ was not changed"
 
@@ -76,7 +77,14 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "generate", parents=[common], help="check the content, then write the pages in docs/"
     )
-    commands.add_parser("check", parents=[common], help="check the content only; write nothing")
+    check = commands.add_parser(
+        "check", parents=[common], help="check the content only; write nothing"
+    )
+    check.add_argument(
+        "--publish",
+        action="store_true",
+        help="also check that everything a real publication needs is there, not a placeholder",
+    )
     serve = commands.add_parser(
         "serve",
         parents=[common],
@@ -90,8 +98,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _check(project: Project, today: date, strict: bool) -> int:
-    result = check(project, today, strict)
+def _check(project: Project, today: date, strict: bool, publish: bool = False) -> int:
+    result = check(project, today, strict, publish)
     if result.readability:
         limit = result.readability_limit
         print(f"Readability (Flesch-Kincaid grade; the limit is {limit:g}):")
@@ -128,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return serve(project, today, args.dev_addr)
     if args.command == "check":
-        return _check(project, today, args.strict)
+        return _check(project, today, args.strict, args.publish)
     return _generate(project, today, args.strict)
 
 

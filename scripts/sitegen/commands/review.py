@@ -22,6 +22,8 @@ DUE_SOON_DAYS = 30
 DEFAULT_OLDER_THAN = 10
 
 Status = Literal["OVERDUE", "DUE SOON", "ok"]
+#: A page's clinical sign-off: current, changed since it was signed, or never signed.
+Clinical = Literal["signed", "CHANGED SINCE SIGN-OFF", "not signed"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,9 @@ class PageReview:
     next_review_due: str
     days_left: int
     status: Status
+    clinical: Clinical
+    signed_by: str | None
+    signed_on: str | None
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,10 @@ def review_content(content: Content, today: date, older_than: int) -> Review:
     pages = []
     for page in content.pages:
         days_left = (page.next_review_due - today).days
+        signed, current = content.signoff(page)
+        clinical: Clinical = (
+            "not signed" if signed is None else "signed" if current else "CHANGED SINCE SIGN-OFF"
+        )
         pages.append(
             PageReview(
                 page=page.name,
@@ -86,6 +95,9 @@ def review_content(content: Content, today: date, older_than: int) -> Review:
                 next_review_due=page.next_review_due.isoformat(),
                 days_left=days_left,
                 status=_status(days_left),
+                clinical=clinical,
+                signed_by=signed.by if signed else None,
+                signed_on=signed.date.isoformat() if signed else None,
             )
         )
     pages.sort(key=lambda p: p.days_left)  # stable: pages due together stay in nav order
@@ -133,6 +145,14 @@ def format_review(review: Review) -> str:
         )
     counts = {status: sum(p.status == status for p in review.pages) for status in _STATUSES}
     lines += ["", ", ".join(f"{counts[s]} {s}" for s in _STATUSES) + "."]
+    changed = [page for page in review.pages if page.clinical == "CHANGED SINCE SIGN-OFF"]
+    unsigned = [page.path for page in review.pages if page.clinical == "not signed"]
+    lines += ["", "Pages changed since their clinical sign-off (sitegen sign-off PAGE --by ID):"]
+    lines += [f"  {p.path} (signed by {p.signed_by} on {p.signed_on})" for p in changed]
+    if not changed:
+        lines.append("  none")
+    signed = len(review.pages) - len(unsigned) - len(changed)
+    lines.append(f"{signed} pages signed off as they stand; {len(unsigned)} never signed off.")
     lines += ["", f"Sources more than {review.older_than_years} years old that pages still cite:"]
     if not review.old_sources:
         lines.append("  none")
@@ -162,10 +182,11 @@ def add_command(commands: Subcommands, parents: list[argparse.ArgumentParser]) -
     parser = commands.add_parser(
         "review",
         parents=parents,
-        help="list pages by next review date and old sources still cited",
+        help="list pages by next review date, pages changed since sign-off, and old sources",
         description="List every page with its last and next review dates, most urgent first"
-        f" (OVERDUE, DUE SOON within {DUE_SOON_DAYS} days), and the sources older than a"
-        " number of years that pages still cite.",
+        f" (OVERDUE, DUE SOON within {DUE_SOON_DAYS} days), the pages changed since their"
+        " clinical sign-off, and the sources older than a number of years that pages still"
+        " cite.",
     )
     parser.add_argument("--json", action="store_true", help="print the same as JSON")
     parser.add_argument(

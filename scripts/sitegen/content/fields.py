@@ -97,6 +97,22 @@ Pmid = Annotated[str, _pattern(_PMID, "PMID", "11376175")]
 Url = Annotated[str, _pattern(_URL, "web address", "https://www.nhs.uk/conditions/back-pain/")]
 
 
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+def _month(value: object) -> date:
+    """'2026-11' as the first day of that month."""
+    text = str(value).strip()
+    match = _MONTH.fullmatch(text)
+    if not match or not 1 <= int(match[2]) <= 12 or int(match[1]) not in YEARS:
+        raise ValueError(f"'{text}' is not a month: write YYYY-MM, such as 2026-11")
+    return date(int(match[1]), int(match[2]), 1)
+
+
+#: A month, written YYYY-MM: when a search was made.
+Month = Annotated[date, BeforeValidator(_month)]
+
+
 def format_day(day: date) -> str:
     """22 November 2026, as the NHS writes dates."""
     return f"{day.day} {calendar.month_name[day.month]} {day.year}"

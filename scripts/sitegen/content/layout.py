@@ -18,6 +18,8 @@ SOURCES_DIR = "sources"
 OPTIONS_DIR = "options"
 GUIDELINES_FILE = "guidelines.yml"
 WEIGH_UP_FILE = "weigh-up.yml"
+PEOPLE_FILE = "people.yml"
+SIGNOFFS_FILE = "signoffs.yml"
 #: The data file each kind of marker draws from: [[evidence:id]], [[icon-array:id]]...
 MARKER_FILES = {
     "evidence": EVIDENCE_FILE,
@@ -38,6 +40,8 @@ KNOWN_FILES = frozenset(
         FIGURES_FILE,
         GUIDELINES_FILE,
         WEIGH_UP_FILE,
+        PEOPLE_FILE,
+        SIGNOFFS_FILE,
     }
 )
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from sitegen.content.fields import ID_RULE, add_months, is_valid_id
-from sitegen.content.files import ContentFiles
+from sitegen.content.files import ContentFiles, RecordT
 from sitegen.content.layout import (
     EVIDENCE_FILE,
     FIGURES_FILE,
@@ -20,14 +20,17 @@ from sitegen.content.layout import (
     GUIDELINES_FILE,
     OPTIONS_DIR,
     PAGES_DIR,
+    PEOPLE_FILE,
     SETTINGS_FILE,
+    SIGNOFFS_FILE,
     SOURCES_DIR,
     WEIGH_UP_FILE,
     Project,
 )
 from sitegen.content.model import Content, Page
-from sitegen.content.nav import read_nav
+from sitegen.content.nav import read_nav, read_site_url
 from sitegen.content.options import Guideline, Option, WeighUp
+from sitegen.content.people import Contributor, SignOff
 from sitegen.content.schema import (
     EvidenceClaim,
     Figures,
@@ -122,6 +125,25 @@ def load_weigh_up(files: ContentFiles) -> WeighUp:
     return files.validate(WeighUp, doc.data, doc, path) or WeighUp()
 
 
+def load_by_id(files: ContentFiles, name: str, model: type[RecordT]) -> dict[str, RecordT]:
+    """A data file of records by id (`id:` then its fields), such as people.yml."""
+    path = files.root / name
+    if not path.is_file():
+        return {}
+    doc = files.read_yaml(path)
+    if doc is None or doc.data is None:
+        return {}
+    if not isinstance(doc.data, dict):
+        files.fail(path, 1, "expected one entry per id, each 'id:' followed by its fields")
+        return {}
+    found = {}
+    for key, item in doc.data.items():
+        record = files.validate(model, item, doc, path, (str(key),))
+        if record is not None:
+            found[str(key)] = record
+    return found
+
+
 def load_glossary(files: ContentFiles) -> list[GlossaryEntry]:
     path = files.root / GLOSSARY_FILE
     if not path.is_file():
@@ -206,6 +228,8 @@ def option_page(option: Option, interval_months: int) -> Page:
         last_reviewed=option.last_reviewed,
         next_review_due=None,
         reviewed_by=option.reviewed_by,
+        written_by=option.written_by,
+        evidence_searched=option.evidence_search.searched,
         key_points=[],
         changes=[],
         search_boost=None,
@@ -249,6 +273,8 @@ def load_content(project: Project) -> tuple[Content | None, Problems]:
     options = {option.id: option for path in option_paths if (option := load_option(files, path))}
     guidelines = load_guidelines(files)
     weigh_up = load_weigh_up(files)
+    people = load_by_id(files, PEOPLE_FILE, Contributor)
+    signoffs = load_by_id(files, SIGNOFFS_FILE, SignOff)
     evidence = load_evidence(files)
     figures = load_figures(files)
     interval = settings.review_interval_months if settings else 12
@@ -279,6 +305,9 @@ def load_content(project: Project) -> tuple[Content | None, Problems]:
         options=MappingProxyType(options),
         guidelines=MappingProxyType(guidelines),
         weigh_up=weigh_up,
+        people=MappingProxyType(people),
+        signoffs=MappingProxyType(signoffs),
+        site_url=read_site_url(project.mkdocs_config),
         nav=tuple(nav),
         page_files=frozenset(path.stem for path in [*page_paths, *option_paths]),
         option_files=frozenset(path.stem for path in option_paths),

@@ -6,17 +6,22 @@ origin.py); pages keep the scan of their Markdown (see markdown.py).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from pydantic import BaseModel
+
 from sitegen.content.layout import output_name
 from sitegen.content.markdown import Citation, Marker
 from sitegen.content.options import CONDITIONS, Guideline, Option, QuizItem, Value, WeighUp
 from sitegen.content.origin import Record
+from sitegen.content.people import Contributor, SignOff, content_hash
 from sitegen.content.schema import (
     EvidenceClaim,
     Figures,
@@ -111,6 +116,10 @@ class Content:
     options: Mapping[str, Option] = field(default_factory=lambda: MappingProxyType({}))
     guidelines: Mapping[str, Guideline] = field(default_factory=lambda: MappingProxyType({}))
     weigh_up: WeighUp = field(default_factory=WeighUp)
+    people: Mapping[str, Contributor] = field(default_factory=lambda: MappingProxyType({}))
+    signoffs: Mapping[str, SignOff] = field(default_factory=lambda: MappingProxyType({}))
+    #: The site's address, from mkdocs.yml (None while it is not set).
+    site_url: str | None = None
     #: The nav of mkdocs.yml: page order and menu titles (empty when there is no nav).
     nav: tuple[NavEntry, ...] = ()
     #: Names of all page files, including any that could not be loaded.
@@ -175,10 +184,10 @@ class Content:
         return self.marker_data(marker.kind).get(marker.id)
 
     def citations(self, page: Page) -> list[Citation]:
-        from sitegen.content.walk import marker_citations
-
         """Every source `page` cites, in order: key points, the body, and the data its
         markers draw (the sources of an evidence box or figure count where the marker is)."""
+        from sitegen.content.walk import marker_citations
+
         found = page.key_point_citations() + list(page.body.scan.citations)
         for marker in page.body.scan.markers:
             target = self.marker_target(marker)
@@ -209,8 +218,49 @@ class Content:
         yield from self.options.values()
         yield from self.guidelines.values()
         yield self.weigh_up
+        yield from self.people.values()
+        yield from self.signoffs.values()
         yield from (page.meta for page in self.pages)
+
+    def content_hash(self, page: Page) -> str:
+        """A hash of what the page says: its words and the data its markers draw (an
+        evidence box, a figure, an option), but not its review dates (see people.py)."""
+        meta = page.meta
+        drawn = [
+            json.dumps(_plain(self.marker_target(marker)), sort_keys=True, ensure_ascii=False)
+            for marker in page.body.scan.markers
+        ]
+        return content_hash([meta.title, meta.description, *meta.key_points, page.body, *drawn])
+
+    def signoff(self, page: Page) -> tuple[SignOff | None, bool]:
+        """The page's clinical sign-off, if any, and whether the page still says what was
+        signed."""
+        signed = self.signoffs.get(page.name)
+        return signed, signed is not None and signed.content == self.content_hash(page)
 
     def cited_keys(self, page: Page) -> list[str]:
         """Sources cited on the page, in order of first citation (key points first)."""
         return list(dict.fromkeys(c.key for c in self.citations(page)))
+
+
+#: Fields that record a review, not what a page says: marking a page reviewed keeps its hash.
+_NOT_CONTENT = frozenset({"last_reviewed", "reviewed_by", "written_by", "next_review_due"})
+
+
+def _plain(value: object) -> object:
+    """Data as JSON-able values, for hashing what a marker draws."""
+    if isinstance(value, BaseModel):
+        return {
+            key: _plain(getattr(value, key))
+            for key in type(value).model_fields
+            if key not in _NOT_CONTENT
+        }
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, Mapping):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    return str(value)

@@ -28,6 +28,20 @@ from sitegen.problems import Location, Problems
 _ENTRY_FORM = "write each entry as '  - Menu title: page.md'"
 
 
+def read_site_url(config: Path) -> str | None:
+    """The site's address (site_url in mkdocs.yml), if it is set."""
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        root = yaml.compose(config.read_text(encoding="utf-8"), Loader=loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    if not isinstance(root, MappingNode):
+        return None
+    node = next((v for k, v in root.value if getattr(k, "value", None) == "site_url"), None)
+    value = str(node.value).strip() if isinstance(node, ScalarNode) else ""
+    return value or None
+
+
 def read_nav(config: Path, problems: Problems) -> list[NavEntry]:
     """The nav's entries in order; problems with it are reported at their lines."""
     name = MKDOCS_CONFIG

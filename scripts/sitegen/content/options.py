@@ -9,13 +9,11 @@ field (a number needs its comparator and a source) are in sitegen/checks/options
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import Field
 
-from sitegen.content.fields import YEARS, IsoDate, Text
+from sitegen.content.fields import IsoDate, Month, Text
 from sitegen.content.origin import Record
 from sitegen.content.schema import Certainty, Markdown, SourceIds
 
@@ -48,20 +46,6 @@ OPTION_SECTIONS = {
     "search": "How we found this evidence",
 }
 RatedCertainty = Certainty | Literal["not rated"]
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-
-
-def _month(value: object) -> date:
-    """'2026-11' as the first day of that month."""
-    text = str(value).strip()
-    match = _MONTH.fullmatch(text)
-    if not match or not 1 <= int(match[2]) <= 12 or int(match[1]) not in YEARS:
-        raise ValueError(f"'{text}' is not a month: write YYYY-MM, such as 2026-11")
-    return date(int(match[1]), int(match[2]), 1)
-
-
-#: A month, written YYYY-MM: when a search was made.
-Month = Annotated[date, BeforeValidator(_month)]
 Per100 = Annotated[float, Field(ge=0, le=100)]
 Difference = Annotated[float, Field(ge=-100, le=100)]
 
@@ -144,6 +128,8 @@ class Option(Record):
     description: Text
     last_reviewed: IsoDate
     reviewed_by: Text
+    #: Who wrote the option's page: an id in people.yml.
+    written_by: Text | None = None
     what_it_is: Markdown
     how_it_works: Markdown
     involves: Involves

@@ -17,6 +17,7 @@ from sitegen.content.fields import (
     Doi,
     Id,
     IsoDate,
+    Month,
     Pmid,
     SourceDate,
     Text,
@@ -114,11 +115,6 @@ class Person(Record):
         return f"{self.family} {initials}".strip()
 
 
-class Reviewer(Record):
-    name: Text
-    role: Text
-
-
 class AboutItem(Record):
     """What the site is about, as schema.org types it (for structured data)."""
 
@@ -138,9 +134,11 @@ class DecisionAid(Record):
 
 class SiteSettings(Record):
     publisher: Text
-    editorial_contact: Text
+    editorial_contact: Text | None = None
     repo_url: Url | None = None
-    reviewers: dict[str, Reviewer] = Field(min_length=1)
+    #: Who pays, advertising, conflicts, how pages are written and kept up to date, and where
+    #: to report a problem (see content/people.py).
+    policies: Policies | None = None
     disclaimer: Markdown
     review_interval_months: int = Field(default=12, ge=1, le=36)
     readability_max_grade: float = Field(default=8, gt=0, le=20)
@@ -240,6 +238,10 @@ class PageMeta(Record):
     last_reviewed: IsoDate
     next_review_due: IsoDate | None = None
     reviewed_by: Text
+    #: Who wrote the page: an id in people.yml.
+    written_by: Text | None = None
+    #: The month the evidence behind the page was last searched.
+    evidence_searched: Month | None = None
     key_points: list[Markdown] = Field(default_factory=list)
     #: What changed on this page and when, newest first or in any order.
     changes: list[Change] = Field(default_factory=list)
@@ -250,3 +252,8 @@ class PageMeta(Record):
 class GlossaryEntry(Record):
     term: Text
     definition: Text
+
+
+from sitegen.content.people import Policies  # noqa: E402  (people.py uses Markdown, above)
+
+SiteSettings.model_rebuild()

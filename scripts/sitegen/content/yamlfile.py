@@ -13,8 +13,9 @@ message, line and column is the Python parser's.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
@@ -65,18 +66,42 @@ class YamlError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class LineMap:
-    """The line of every key and list item of a YAML document, by its path of keys."""
+    """The line of every key and list item of a YAML document, by its path of keys.
 
-    lines: Mapping[KeyPath, int] = field(default_factory=lambda: MappingProxyType({}))
+    Files of one kind mostly have the same keys in the same order (a shape): the index from
+    key path to position is shared by every file of a shape, and each file keeps only its
+    line numbers, so that thousands of small files keep their lines in little memory.
+    """
+
+    index: Mapping[KeyPath, int]
+    numbers: array[int]
     first_line: int = 1
+
+    @classmethod
+    def of(cls, lines: dict[KeyPath, int], first_line: int = 1) -> LineMap:
+        keys = tuple(lines)
+        index = _SHAPES.get(keys)
+        if index is None:
+            index = _SHAPES[keys] = MappingProxyType({key: i for i, key in enumerate(keys)})
+        return cls(index, array("I", lines.values()), first_line)
+
+    @property
+    def lines(self) -> Mapping[KeyPath, int]:
+        """Every key path and its line."""
+        return {key: self.numbers[i] for key, i in self.index.items()}
 
     def line_of(self, path: KeyPath) -> int:
         """The line of `path`, or of its nearest parent that has one."""
         while path:
-            if path in self.lines:
-                return self.lines[path]
+            position = self.index.get(path)
+            if position is not None:
+                return self.numbers[position]
             path = path[:-1]
         return self.first_line
+
+
+#: The index of each shape of document met so far (see LineMap).
+_SHAPES: dict[tuple[KeyPath, ...], Mapping[KeyPath, int]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,10 +171,10 @@ def _walk(node: Node, offset: int) -> dict[KeyPath, int]:
 def _document(loader: yaml.SafeLoader | yaml.CSafeLoader, first_line: int) -> YamlDocument:
     node = loader.get_single_node()
     if node is None:
-        return YamlDocument(None, LineMap(MappingProxyType({}), first_line))
+        return YamlDocument(None, LineMap.of({}, first_line))
     lines = _walk(node, first_line - 1)
     data = loader.construct_document(node)
-    return YamlDocument(data, LineMap(MappingProxyType(lines), first_line))
+    return YamlDocument(data, LineMap.of(lines, first_line))
 
 
 def _check_depth(text: str, first_line: int) -> None:

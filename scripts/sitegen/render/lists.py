@@ -6,8 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sitegen.content.fields import NO_DATE, format_day, format_source_date
-from sitegen.content.layout import CHANGES_PAGE, GLOSSARY_PAGE, SOURCES_PAGE
+from sitegen.content.layout import ABOUT_PAGE, CHANGES_PAGE, GLOSSARY_PAGE, SOURCES_PAGE
 from sitegen.content.model import Content, Page
+from sitegen.content.people import PEOPLE_HEADING, POLICIES_HEADING
 from sitegen.render.references import full_reference, short_name, source_heading
 from sitegen.render.templating import render_template
 
@@ -107,8 +108,38 @@ def changes_list(content: Content, inline: Inline) -> str:
     return render_template("changes.md.j2", changes=changes, titles=content.nav_titles)
 
 
+def about_list(content: Content, inline: Inline) -> str:
+    """Who writes and reviews the site, its sign-offs, and how it is paid for and run."""
+    policies = content.settings.policies
+    signoffs = []
+    for page in content.pages:
+        signed, current = content.signoff(page)
+        if signed is not None:
+            signoffs.append((page, signed, current))
+    signed_by = {
+        page.name: (content.people[s.by].name if s.by in content.people else s.by)
+        for page, s, _ in signoffs
+    }
+    return render_template(
+        "about.md.j2",
+        people=list(content.people.values()),
+        people_heading=PEOPLE_HEADING,
+        policies_heading=POLICIES_HEADING,
+        signoffs=signoffs,
+        signed_by=signed_by,
+        titles=content.nav_titles,
+        policies=policies,
+        publisher=content.settings.publisher,
+        editorial=inline(policies.editorial_policy) if policies else "",
+        update=inline(policies.update_policy) if policies else "",
+        report=bool(policies and (policies.feedback.issue_url or policies.feedback.email)),
+        email=policies.feedback.email if policies else None,
+    )
+
+
 #: Pages whose generated list follows the text written for them.
 GENERATED_LISTS: dict[str, Callable[[Content, Inline], str]] = {
+    ABOUT_PAGE: about_list,
     SOURCES_PAGE: sources_list,
     GLOSSARY_PAGE: glossary_list,
     CHANGES_PAGE: changes_list,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sitegen.cache import CACHE_DIR, ResultCache
 from sitegen.content.code import mask_code
-from sitegen.content.layout import ABOUT_PAGE, FAQ_PAGE, SOURCES_PAGE, output_name
+from sitegen.content.layout import FAQ_PAGE, SOURCES_PAGE, output_name
 from sitegen.content.markdown import Marker
 from sitegen.content.model import Comparison, Content, Page, Quiz, ValueList
 from sitegen.content.options import Option
@@ -27,9 +27,10 @@ from sitegen.render.options import (
     quiz_markdown,
     values_markdown,
 )
-from sitegen.render.references import escape, full_reference, plain_reference
+from sitegen.render.references import full_reference, plain_reference
 from sitegen.render.structured import faq_answers_as_text, json_ld
 from sitegen.render.templating import render_template
+from sitegen.render.trust import footer_lines
 
 _BLANK_LINES = re.compile(r"\n{3,}")
 #: Change this when the same text would give other glossary terms or plain text.
@@ -154,9 +155,8 @@ def render_page(page: Page, content: Content, index: SiteIndex) -> str:
         (key, f"{index.references[key]} [More about this source]({sources_page}#{key})")
         for key in cited
     ]
-    reviewer_name = escape(content.settings.reviewers[page.meta.reviewed_by].name)
-    about = content.page(ABOUT_PAGE)
     settings = content.settings
+    searched = page.meta.evidence_searched
     text = render_template(
         "page.md.j2",
         page=page,
@@ -167,14 +167,13 @@ def render_page(page: Page, content: Content, index: SiteIndex) -> str:
         sources_page=sources_page,
         disclaimer=index.inline(settings.disclaimer),
         abbreviations=index.glossary_terms(page.meta.title, *key_points, body, extra),
-        reviewed_by=f"[{reviewer_name}]({about.output_name})" if about else reviewer_name,
+        footer=footer_lines(page, content, f"{searched:%B %Y}" if searched else None),
         json_ld=json_ld(
             page,
             content,
             [index.plain_references[key] for key in cited],
             index.faq_answers(page) if page.name == FAQ_PAGE else None,
         ),
-        edit_url=f"{settings.repo_url}/edit/main/{page.path}" if settings.repo_url else None,
     )
     del body, extra  # the largest pages run to megabytes: keep one copy at a time
     return _BLANK_LINES.sub("\n\n", text)  # (front matter has no blank lines to merge)

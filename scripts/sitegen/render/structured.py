@@ -9,18 +9,18 @@ from sitegen.content.faq import split_faq
 from sitegen.content.markdown import CITATION_GROUP
 from sitegen.content.model import Content, Page
 from sitegen.htmltext import html_to_text, markdown_to_html
+from sitegen.render.trust import structured_people
 
 
 def medical_web_page(page: Page, content: Content, references: list[str]) -> dict[str, Any]:
     """The page's MedicalWebPage data; `references` are its sources' plain references."""
-    reviewer = content.settings.reviewers[page.meta.reviewed_by]
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
         "name": page.meta.title,
         "description": page.meta.description,
         "lastReviewed": page.meta.last_reviewed.isoformat(),
-        "reviewedBy": {"@type": "Organization", "name": reviewer.name},
+        **structured_people(page, content),
         "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
         "about": [item.model_dump(by_alias=True) for item in content.settings.about],
         "publisher": {"@type": "Organization", "name": content.settings.publisher},
