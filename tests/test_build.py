@@ -24,7 +24,7 @@ def test_every_page_is_built_with_its_review_dates(content: Content, built_site:
     for page in content.pages:
         html = page_html(built_site, page.output_name)
         text = html.get_text(" ", strip=True)
-        heading = " ".join(html.find("h1").get_text(" ").replace("¶", "").split())
+        heading = " ".join(html.find("h1").get_text("").replace("¶", "").split())
         assert heading == page.meta.title
         expected = (
             f"Page last reviewed: {format_day(page.meta.last_reviewed)} ·"

@@ -68,8 +68,6 @@ def test_editing_content_reloads_the_open_page(tmp_path: Path, browser: Browser)
             "serve",
             "--project",
             str(tmp_path),
-            "--today",
-            "2026-11-22",
             "--dev-addr",
             f"127.0.0.1:{port}",
         ],

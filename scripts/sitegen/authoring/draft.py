@@ -56,6 +56,7 @@ EXPLANATIONS = {
 #: The CSL type that usually goes with each kind of source.
 TYPE_OF_KIND = {
     "randomized trial": "article-journal",
+    "observational study": "article-journal",
     "systematic review": "article-journal",
     "meta-analysis": "article-journal",
     "guideline": "report",

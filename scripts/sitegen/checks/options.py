@@ -62,6 +62,11 @@ def _harm_problems(kind: str, harm: Harm) -> Iterator[Problem]:
     numbers = harm.with_option is not None
     if numbers and not harm.sources:
         yield error(harm.where("with_option"), f"the {kind} harm's rate needs its sources")
+    if numbers and harm.counted is None:
+        yield error(
+            harm.where("with_option"),
+            "say what the rate counts: counted: (such as 'stopped because of side effects')",
+        )
     if numbers and harm.with_comparator is not None and harm.comparator is None:
         yield error(harm.where("with_comparator"), "say what the comparator was: comparator:")
     if not numbers and harm.no_good_evidence is None:

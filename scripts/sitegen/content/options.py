@@ -88,6 +88,9 @@ class Harm(Record):
     with_option: Per100 | None = None
     with_comparator: Per100 | None = None
     comparator: Text | None = None
+    #: What the rate counts, as it follows "About 9 in 100 people ...": "stopped because
+    #: of side effects". Needed with a rate, so that no number stands without its meaning.
+    counted: Text | None = None
     sources: list[str] = Field(default_factory=list)
     no_good_evidence: Markdown | None = None
     searched: Month | None = None
@@ -123,6 +126,9 @@ class Option(Record):
     id: str
     name: Text
     short_name: Text
+    #: The short name inside a sentence, when it is not the short name with a small first
+    #: letter: "Botox" (a brand name), where "Exercise" becomes "exercise" by itself.
+    in_a_sentence: Text | None = None
     group: OptionGroup
     conditions: list[Condition] = Field(min_length=1)
     description: Text
@@ -139,6 +145,15 @@ class Option(Record):
     cost: Markdown
     insurance: Markdown
     evidence_search: EvidenceSearch
+
+
+def name_in_sentence(option: Option) -> str:
+    """The option's short name as it reads inside a sentence."""
+    if option.in_a_sentence:
+        return option.in_a_sentence
+    name = option.short_name
+    first = name.split(" ", 1)[0]
+    return name if first[1:] != first[1:].lower() else name[:1].lower() + name[1:]
 
 
 class Guideline(Record):
@@ -192,4 +207,5 @@ __all__ = [
     "SourceIds",
     "Value",
     "WeighUp",
+    "name_in_sentence",
 ]

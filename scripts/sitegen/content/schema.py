@@ -30,6 +30,7 @@ SOURCE_KINDS = (
     "consumer article",
     "clinic blog",
     "randomized trial",
+    "observational study",
     "systematic review",
     "meta-analysis",
     "guideline",

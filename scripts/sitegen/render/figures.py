@@ -5,6 +5,7 @@ Every picture has a short accessible name and is followed by the same facts as t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from html import escape
 
@@ -28,12 +29,20 @@ def md(text: str) -> str:
     return markdown_escape(" ".join(text.split()))
 
 
+#: Footnote references that already end a sentence, before its full stop.
+_ENDING_REFS = re.compile(r"(?:\[\^([^\]\s]+)\])+$")
+
+
 def cited(sentence: str, sources: list[str]) -> str:
-    """The sentence with its footnote references before the final full stop."""
+    """The sentence with its footnote references before the final full stop; a source
+    the sentence already cites at its end is not cited twice."""
     sentence = sentence.rstrip()
     stop = sentence[-1] if sentence[-1:] in ".!?" else "."
     base = f"{sentence.rstrip('.!?')} "
-    return f"{base[: start_of_gap(base, len(base), 0)]}{footnote_refs(sources)}{stop}"
+    base = base[: start_of_gap(base, len(base), 0)]
+    ending = _ENDING_REFS.search(base)
+    present = set(re.findall(r"\[\^([^\]\s]+)\]", ending.group(0))) if ending else set()
+    return f"{base}{footnote_refs([key for key in sources if key not in present])}{stop}"
 
 
 def _indent(lines: list[str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,7 +17,9 @@ from sitegen.render.templating import render_template
 SOURCE_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
     (
         "Studies and reviews of studies",
-        frozenset({"randomized trial", "systematic review", "meta-analysis"}),
+        frozenset(
+            {"randomized trial", "observational study", "systematic review", "meta-analysis"}
+        ),
     ),
     (
         "Guidelines and expert assessments",
@@ -58,12 +61,13 @@ def source_entries(content: Content, inline: Inline) -> list[tuple[str, list[Sou
             if key in citing:
                 citing[key].append(page)
     ordered = sorted(content.sources.values(), key=lambda item: (short_name(item).lower(), item.id))
+    names = Counter(short_name(source) for source in ordered)
     groups: list[tuple[str, list[SourceEntry]]] = []
     for heading, kinds in SOURCE_GROUPS:
         entries = [
             SourceEntry(
                 id=source.id,
-                title=source_heading(source),
+                title=source_heading(source, unique=names[short_name(source)] == 1),
                 reference=full_reference(source),
                 kind=source.kind,
                 published=format_source_date(source.issued)

@@ -15,9 +15,11 @@ from sitegen.content.options import (
     CONDITION_NAMES,
     OPTION_SECTIONS,
     Condition,
+    Guideline,
     Harm,
     Option,
     Result,
+    name_in_sentence,
 )
 from sitegen.content.schema import MarkdownText
 from sitegen.render.figures import CERTAINTY_MEANING, cited, icon_figure, md
@@ -53,7 +55,8 @@ def _searched(month: object) -> str:
 
 
 def result_in_words(result: Result, short_name: str) -> str:
-    """One plain sentence for the numbers of a result (no certainty, no citation)."""
+    """One plain sentence for the numbers of a result (no certainty, no citation);
+    `short_name` as it reads inside a sentence."""
     compared = _compared(result.comparator)
     when = f", at {md(result.time_point)}" if result.time_point else ""
     option, other = result.with_option, result.with_comparator or 0
@@ -104,7 +107,7 @@ def _figure(option: Option, condition: Condition, result: Result) -> str:
 
 def _benefit(option: Option, condition: Condition, inline: Inline) -> list[str]:
     result = option.benefit[condition]
-    words = result_in_words(result, option.short_name)
+    words = result_in_words(result, name_in_sentence(option))
     lines = [f"### For {CONDITION_NAMES[condition]}", ""]
     if result.has_numbers:
         lines += [_figure(option, condition, result), ""]
@@ -125,23 +128,37 @@ def _benefit(option: Option, condition: Condition, inline: Inline) -> list[str]:
         lines += [f"**Other results:** {inline(result.other_results)}", ""]
     if result.no_good_evidence is not None:
         found = inline(result.no_good_evidence)
-        lines += [f"**No good evidence found{_searched(result.searched)}:** {found}", ""]
+        # A rated finding with no number on our scales is not "no evidence".
+        label = "No number we could show" if result.claim is not None else "No good evidence found"
+        lines += [f"**{label}{_searched(result.searched)}:** {found}", ""]
     return lines
+
+
+def rate_in_words(rate: float) -> str:
+    """'About 9 in 100', or 'Fewer than 1 in 100 (about 1 in 10,000)' for rare harms."""
+    if 0 < rate < 0.5:
+        return f"Fewer than 1 in 100 (about 1 in {round(100 / rate):,})"
+    return f"About {round(rate)} in 100"
 
 
 def _harm(title: str, harm: Harm, option: Option, key: str, inline: Inline) -> list[str]:
     lines = [f"### {title}", "", cited(inline(harm.text), harm.sources), ""]
     if harm.with_option is not None:
-        groups = [(round(harm.with_option), f"with {option.short_name}")]
-        words = f"About {round(harm.with_option)} in 100 people with {md(option.short_name)}"
+        name = name_in_sentence(option)
+        counted = f" {md(harm.counted)}" if harm.counted else ""
+        words = f"{rate_in_words(harm.with_option)} people with {md(name)}{counted}"
         if harm.with_comparator is not None:
-            groups.append((round(harm.with_comparator), f"with {harm.comparator}"))
             words += (
-                f", against about {round(harm.with_comparator)} in 100 with"
+                f", against {rate_in_words(harm.with_comparator).lower()} with"
                 f" {_compared(harm.comparator)}"
             )
-        figure = icon_figure(f"{option.id}-{key}", f"{title}: {option.short_name}", groups)
-        lines += [figure, "", f"**In numbers:** {cited(words, harm.sources)}", ""]
+        if harm.with_option >= 0.5:
+            groups = [(round(harm.with_option), f"with {name}")]
+            if harm.with_comparator is not None:
+                groups.append((round(harm.with_comparator), f"with {harm.comparator}"))
+            figure = icon_figure(f"{option.id}-{key}", f"{title}: {option.short_name}", groups)
+            lines += [figure, ""]
+        lines += [f"**In numbers:** {cited(words, harm.sources)}", ""]
     if harm.no_good_evidence is not None:
         found = inline(harm.no_good_evidence)
         lines += [f"**No good numbers found{_searched(harm.searched)}:** {found}", ""]
@@ -159,11 +176,18 @@ def _guidelines(option: Option, content: Content, inline: Inline) -> list[str]:
         lines += ["| Guideline | What it says |", "| --- | --- |"]
         for key, position in positions.items():
             guide = content.guidelines.get(key)
-            name = f"{guide.short_name} ({guide.country}, {guide.year})" if guide else key
+            name = key if guide is None else guideline_name(guide)
             says = f"**{VERDICT_WORDS[position.verdict]}.** {inline(position.text)}"
             lines.append(f"| {md(name)} | {says.replace('|', chr(92) + '|')} |")
         lines.append("")
     return lines
+
+
+def guideline_name(guide: Guideline) -> str:
+    """'NICE (UK, 2016)', or 'ACP (US), 2017' when the short name already says where."""
+    if f"({guide.country})" in guide.short_name:
+        return f"{guide.short_name}, {guide.year}"
+    return f"{guide.short_name} ({guide.country}, {guide.year})"
 
 
 def evidence_searched(option: Option) -> str:
@@ -210,7 +234,7 @@ def _works(option: Option, condition: Condition, inline: Inline) -> str:
     result = option.benefit[condition]
     sure = certainty_words(result).split(".")[0]
     if result.has_numbers:
-        return f"{cited(result_in_words(result, option.short_name), result.sources)} {sure}."
+        return f"{cited(result_in_words(result, name_in_sentence(option)), result.sources)} {sure}."
     if result.claim is not None:
         return f"{cited(inline(result.claim), result.sources)} {sure}."
     return f"No good evidence found{_searched(result.searched)}."
@@ -219,9 +243,14 @@ def _works(option: Option, condition: Condition, inline: Inline) -> str:
 def _risk(harm: Harm) -> str:
     if harm.with_option is None:
         return f"No good numbers found{_searched(harm.searched)}."
-    risk = f"About {round(harm.with_option)} in 100"
+    risk = rate_in_words(harm.with_option)
+    if harm.counted:
+        risk += f" {md(harm.counted)}"
     if harm.with_comparator is not None:
-        risk += f", against {round(harm.with_comparator)} in 100 with {_compared(harm.comparator)}"
+        risk += (
+            f", against {rate_in_words(harm.with_comparator).lower()} with"
+            f" {_compared(harm.comparator)}"
+        )
     return cited(risk, harm.sources)
 
 

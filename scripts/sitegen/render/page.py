@@ -162,11 +162,17 @@ def render_page(page: Page, content: Content, index: SiteIndex) -> str:
         page=page,
         body=body,
         extra=extra,
+        # A contents list of every source would be longer than the page's own headings.
+        hide_toc=page.name == SOURCES_PAGE,
         key_points=key_points,
         footnotes=footnotes,
         sources_page=sources_page,
         disclaimer=index.inline(settings.disclaimer),
-        abbreviations=index.glossary_terms(page.meta.title, *key_points, body, extra),
+        # The Sources page is a list of titles and notes: glossary tooltips on each of its
+        # many terms would only weigh it down (the Glossary page is a tap away).
+        abbreviations=[]
+        if page.name == SOURCES_PAGE
+        else index.glossary_terms(page.meta.title, *key_points, body, extra),
         footer=footer_lines(page, content, f"{searched:%B %Y}" if searched else None),
         json_ld=json_ld(
             page,

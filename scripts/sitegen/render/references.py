@@ -56,9 +56,12 @@ def short_name(source: Source) -> str:
     return f"{name}{more} ({year})"
 
 
-def source_heading(source: Source, width: int = 80) -> str:
-    """'Foster (2001): Botulinum toxin A and chronic low back pain: a randomized, …'."""
-    return textwrap.shorten(f"{short_name(source)}: {source.title}", width, placeholder=" …")
+def source_heading(source: Source, unique: bool = True) -> str:
+    """'Foster et al. (2001)': short, as the full reference with the title follows it; with
+    the start of the title when another source has the same short name."""
+    if unique:
+        return short_name(source)
+    return textwrap.shorten(f"{short_name(source)}: {source.title}", 70, placeholder=" …")
 
 
 def _journal_details(source: Source) -> str:
