@@ -97,24 +97,6 @@ def load_option(files: ContentFiles, path: Path) -> Option | None:
     return files.validate(Option, data, doc, path)
 
 
-def load_guidelines(files: ContentFiles) -> dict[str, Guideline]:
-    path = files.root / GUIDELINES_FILE
-    if not path.is_file():
-        return {}
-    doc = files.read_yaml(path)
-    if doc is None or doc.data is None:
-        return {}
-    if not isinstance(doc.data, dict):
-        files.fail(path, 1, "expected one entry per guideline, each 'id:'")
-        return {}
-    found = {}
-    for key, item in doc.data.items():
-        guideline = files.validate(Guideline, item, doc, path, (str(key),))
-        if guideline is not None:
-            found[str(key)] = guideline
-    return found
-
-
 def load_weigh_up(files: ContentFiles) -> WeighUp:
     path = files.root / WEIGH_UP_FILE
     if not path.is_file():
@@ -276,7 +258,7 @@ def load_content(project: Project) -> tuple[Content | None, Problems]:
     glossary = load_glossary(files)
     option_paths = _listing(project.content_dir / OPTIONS_DIR, ".yml")
     options = {option.id: option for path in option_paths if (option := load_option(files, path))}
-    guidelines = load_guidelines(files)
+    guidelines = load_by_id(files, GUIDELINES_FILE, Guideline)
     weigh_up = load_weigh_up(files)
     people = load_by_id(files, PEOPLE_FILE, Contributor)
     signoffs = load_by_id(files, SIGNOFFS_FILE, SignOff)
