@@ -67,17 +67,28 @@ def test_sources_page_lists_every_source_with_backlinks(content: Content, built_
         assert "Cited on:" in details
 
 
-def test_glossary_terms_become_tooltips(content: Content, built_site: Path) -> None:
-    abbrs = [
-        abbr
-        for page in content.pages
-        for abbr in page_html(built_site, page.output_name).find_all("abbr")
-    ]
-    definitions = {entry.term: entry.definition for entry in content.glossary}
-    definitions |= {term[:1].upper() + term[1:]: text for term, text in definitions.items()}
-    assert abbrs
-    for abbr in abbrs:
-        assert abbr["title"] == definitions[abbr.get_text()]
+def test_glossary_terms_link_to_their_meaning_at_first_use_only(
+    content: Content, built_site: Path
+) -> None:
+    """Each term is linked once a page, in its text (never in a heading or a reference), to
+    its entry on the Glossary page, with its meaning as the link's tooltip."""
+    definitions = {entry.term.lower(): entry.definition for entry in content.glossary}
+    glossary = page_html(built_site, "glossary.md")
+    anchors = {str(dt.get("id")) for dt in glossary.find_all("dt")}
+    linked_pages = 0
+    for page in content.pages:
+        html = page_html(built_site, page.output_name)
+        terms = html.select("article a.term")
+        words = [a.get_text().lower() for a in terms]
+        assert len(words) == len(set(words)), (page.name, words)  # first use only
+        for link in terms:
+            assert link["title"] == definitions[link.get_text().lower()]
+            assert str(link["href"]).split("#")[1] in anchors
+            assert not link.find_parent(["h1", "h2", "h3", "h4", "sup", "summary"])
+            assert not link.find_parent(class_="footnote")
+        assert not html.find("abbr"), page.name
+        linked_pages += bool(terms)
+    assert linked_pages > len(content.pages) // 2
 
 
 def test_search_index_covers_every_page(content: Content, built_site: Path) -> None:

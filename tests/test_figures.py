@@ -124,5 +124,7 @@ def test_marker_and_evidence_mistakes_are_reported(
 def test_glossary_page_defines_every_term(minimal_project: Path, run_sitegen: RunSitegen) -> None:
     run_sitegen("generate", "--project", minimal_project, "--today", "2026-11-22")
     page = (minimal_project / "docs" / "glossary.md").read_text(encoding="utf-8")
-    assert re.search(r"^chronic\n:   Lasting three months or longer\.$", page, re.M)
-    assert re.search(r"^placebo\n:   A dummy treatment", page, re.M)
+    assert re.search(
+        r"^ *chronic \{ #chronic \}\n *:   Lasting three months or longer\.$", page, re.M
+    )
+    assert re.search(r"^ *placebo \{ #placebo \}\n *:   A dummy treatment", page, re.M)

@@ -88,9 +88,10 @@ def test_generated_page_has_everything_a_visitor_needs(
     assert "Page last reviewed: 1 November 2026 · Next review due: 1 November 2027" in page
     assert "## Sources for this page" in page
     assert "[^trial-2001]: Smith AB, Jones C. A small trial of a treatment." in page
-    assert "*[placebo]: A dummy treatment with no active medicine in it." in page
+    placebo = '[placebo](glossary.md#placebo "A dummy treatment with no active medicine in it.")'
+    assert page.count(placebo) == 1  # the first use only
     sources = (minimal_project / "docs" / "sources.md").read_text(encoding="utf-8")
-    assert "*[placebo]" not in sources  # only terms the page uses
+    assert "glossary.md#" not in sources  # a list of titles and notes
     assert "`[@not-a-citation]`" in page
     faq = (minimal_project / "docs" / "faq.md").read_text(encoding="utf-8")
     assert "Next review due: 1 May 2027" in faq  # set in front matter, not derived
@@ -161,5 +162,6 @@ def test_a_new_glossary_term_shows_on_the_pages_that_use_it(
     )
     assert run_sitegen(*args)[0] == 0
     overview = (minimal_project / "docs/index.md").read_text(encoding="utf-8")
-    assert "*[Reviews]: Studies that pool other studies." not in fresh["index.md"].decode()
-    assert "*[Reviews]: Studies that pool other studies." in overview
+    link = '[Reviews](glossary.md#reviews "Studies that pool other studies."){ .term }'
+    assert link not in fresh["index.md"].decode()
+    assert link in overview

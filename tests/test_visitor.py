@@ -154,7 +154,7 @@ def test_visitors_queries_find_their_answer_in_the_top_3(browser: object, site_u
     assert not missed, f"{summary}; missed: {json.dumps(missed, indent=1)}"
 
 
-def _pdf(browser: object, url: str) -> tuple[int, str]:
+def _pdf(browser: object, url: str, paper: str = "A4") -> tuple[int, str]:
     from playwright.sync_api import Browser
     from pypdf import PdfReader
 
@@ -162,7 +162,7 @@ def _pdf(browser: object, url: str) -> tuple[int, str]:
     page = browser.new_page()
     page.goto(url)
     page.emulate_media(media="print")
-    data = page.pdf(format="A4", print_background=False)
+    data = page.pdf(format=paper, print_background=False)
     page.close()
     reader = PdfReader(io.BytesIO(data))
     return len(reader.pages), "\n".join(p.extract_text() for p in reader.pages)
@@ -182,9 +182,26 @@ def test_print_keeps_sources_dates_and_link_targets(
 
 
 def test_questions_to_ask_fit_on_one_printed_page(browser: object, site_url: str) -> None:
-    pages, text = _pdf(browser, site_url + "questions/")
-    assert pages == 1, f"{pages} pages"
-    assert "Page last reviewed" in text
+    """On A4 and on US Letter, in type of 10 pt or more, with its writing lines."""
+    from playwright.sync_api import Browser
+
+    for paper in ("A4", "Letter"):
+        pages, text = _pdf(browser, site_url + "questions/", paper)
+        assert pages == 1, f"{pages} pages on {paper}"
+        assert "Page last reviewed" in text
+    assert isinstance(browser, Browser)
+    page = browser.new_page()
+    page.goto(site_url + "questions/")
+    page.emulate_media(media="print")
+    sizes = page.eval_on_selector_all(
+        "article li, article p",
+        "items => items.filter(i => !i.closest('.footnote, .admonition, .page-review'))"
+        "  .map(i => parseFloat(getComputedStyle(i).fontSize))",
+    )
+    assert min(sizes) >= 13.3, min(sizes)  # 10 pt is 13.33 CSS pixels
+    lines = page.eval_on_selector(".write-in", "e => getComputedStyle(e).borderBottomStyle")
+    assert lines == "solid"  # drawn with a border, which prints (a background would not)
+    page.close()
 
 
 def _json_ld(html: BeautifulSoup) -> list[dict[str, object]]:

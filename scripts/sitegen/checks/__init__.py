@@ -35,6 +35,7 @@ from sitegen.checks.pages import (
     pages_have_text,
     review_dates_make_sense,
     reviewers_are_known,
+    urgent_help_is_known,
 )
 from sitegen.checks.safety import no_unsafe_markup, plain_text_is_plain
 from sitegen.checks.sources import sources_are_not_drafts, sources_were_read_in_the_past
@@ -48,6 +49,7 @@ RULES: tuple[Rule, ...] = (
     no_unexpected_files,
     nav_lists_every_page,
     reviewers_are_known,
+    urgent_help_is_known,
     review_dates_make_sense,
     pages_have_text,
     markdown_is_well_formed,

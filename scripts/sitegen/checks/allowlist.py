@@ -22,9 +22,9 @@ from urllib.parse import urlsplit
 ELEMENTS = frozenset(
     "a abbr article aside blockquote body br button caption circle code dd defs del "
     "details div dl dt em figcaption figure footer form g h1 h2 h3 h4 h5 h6 head header "
-    "hr html i img input ins kbd label li line link main mark meta nav ol p path pattern pre rect "
-    "script section small span strong sub summary sup svg table tbody td text tfoot th "
-    "thead title tr ul use".split()
+    "hr html i img input ins kbd label li line link main mark meta nav noscript ol p path "
+    "pattern pre rect script section small span strong sub summary sup svg table tbody td "
+    "text tfoot th thead title tr ul use".split()
 )
 #: Attributes any element may have.
 COMMON_ATTRIBUTES = frozenset(
@@ -54,7 +54,7 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "path": frozenset({"d", *_PAINT}),
     "pattern": frozenset({"width", "height", "patternunits"}),
     "rect": frozenset({"x", "y", "width", "height", "rx", *_PAINT}),
-    "script": frozenset({"src", "type"}),
+    "script": frozenset({"src", "type", "defer"}),
     "svg": frozenset({"viewbox", "xmlns", "focusable", "width", "height"}),
     "td": frozenset({"style", "colspan", "rowspan"}),
     "text": frozenset({"x", "y", "text-anchor"}),

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from sitegen.checks.context import Context
 from sitegen.content.faq import split_faq
 from sitegen.content.fields import format_day
-from sitegen.content.layout import FAQ_PAGE, HOME_PAGE, output_name
+from sitegen.content.layout import FAQ_PAGE, HOME_PAGE, URGENT_FILE, URGENT_PAGE, output_name
 from sitegen.content.model import Content
 from sitegen.problems import Location, Problem, error, suggest, warning
 
@@ -60,6 +60,26 @@ def reviewers_are_known(content: Content, context: Context) -> Iterator[Problem]
                     f"{field} '{key}' is not one of the people in content_src/people.yml"
                     + suggest(key, people),
                 )
+
+
+def urgent_help_is_known(content: Content, context: Context) -> Iterator[Problem]:
+    """`urgent_help:` names a box in urgent-help.yml, and the page it links to exists."""
+    for page in content.pages:
+        key = page.meta.urgent_help
+        if key is None or URGENT_FILE in content.unread_files:
+            continue
+        if key not in content.urgent_help:
+            yield error(
+                page.meta.where("urgent_help"),
+                f"urgent_help '{key}' is not a box in content_src/{URGENT_FILE}"
+                + suggest(key, content.urgent_help),
+            )
+        elif URGENT_PAGE not in content.page_files:
+            yield error(
+                page.meta.where("urgent_help"),
+                f"the box links to every warning sign on content_src/pages/{URGENT_PAGE}.md,"
+                " which does not exist",
+            )
 
 
 def review_dates_make_sense(content: Content, context: Context) -> Iterator[Problem]:

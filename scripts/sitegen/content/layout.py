@@ -20,6 +20,7 @@ GUIDELINES_FILE = "guidelines.yml"
 WEIGH_UP_FILE = "weigh-up.yml"
 PEOPLE_FILE = "people.yml"
 SIGNOFFS_FILE = "signoffs.yml"
+URGENT_FILE = "urgent-help.yml"
 #: The data file each kind of marker draws from: [[evidence:id]], [[icon-array:id]]...
 MARKER_FILES = {
     "evidence": EVIDENCE_FILE,
@@ -29,6 +30,7 @@ MARKER_FILES = {
     "compare": f"{OPTIONS_DIR}/",
     "values": WEIGH_UP_FILE,
     "quiz": WEIGH_UP_FILE,
+    "urgent-help": URGENT_FILE,
 }
 #: Files at the top of content_src/ that the generator reads (or, for README.md, expects).
 KNOWN_FILES = frozenset(
@@ -42,6 +44,7 @@ KNOWN_FILES = frozenset(
         WEIGH_UP_FILE,
         PEOPLE_FILE,
         SIGNOFFS_FILE,
+        URGENT_FILE,
     }
 )
 
@@ -52,6 +55,8 @@ SOURCES_PAGE = "sources"
 GLOSSARY_PAGE = "glossary"
 CHANGES_PAGE = "changes"
 ABOUT_PAGE = "about"
+#: The page with every warning sign, which the urgent-help box at the top of pages links to.
+URGENT_PAGE = "urgent-help"
 #: Pages that list or explain rather than make claims, so need no citation.
 PAGES_WITHOUT_CLAIMS = frozenset({SOURCES_PAGE, GLOSSARY_PAGE, CHANGES_PAGE})
 

@@ -24,6 +24,7 @@ from sitegen.content.layout import (
     SETTINGS_FILE,
     SIGNOFFS_FILE,
     SOURCES_DIR,
+    URGENT_FILE,
     WEIGH_UP_FILE,
     Project,
 )
@@ -39,6 +40,7 @@ from sitegen.content.schema import (
     PageMeta,
     SiteSettings,
     Source,
+    UrgentHelp,
 )
 from sitegen.problems import Location, Problems
 
@@ -260,6 +262,7 @@ def load_content(project: Project) -> tuple[Content | None, Problems]:
     options = {option.id: option for path in option_paths if (option := load_option(files, path))}
     guidelines = load_by_id(files, GUIDELINES_FILE, Guideline)
     weigh_up = load_weigh_up(files)
+    urgent = load_by_id(files, URGENT_FILE, UrgentHelp)
     people = load_by_id(files, PEOPLE_FILE, Contributor)
     signoffs = load_by_id(files, SIGNOFFS_FILE, SignOff)
     evidence = load_evidence(files)
@@ -292,6 +295,7 @@ def load_content(project: Project) -> tuple[Content | None, Problems]:
         options=MappingProxyType(options),
         guidelines=MappingProxyType(guidelines),
         weigh_up=weigh_up,
+        urgent_help=MappingProxyType(urgent),
         people=MappingProxyType(people),
         signoffs=MappingProxyType(signoffs),
         site_url=read_site_url(project.mkdocs_config),

@@ -32,6 +32,7 @@ from sitegen.content.schema import (
     SiteSettings,
     Source,
     Timeline,
+    UrgentHelp,
 )
 from sitegen.problems import Location
 
@@ -61,7 +62,9 @@ class Quiz:
     items: tuple[QuizItem, ...]
 
 
-MarkerTarget = EvidenceClaim | IconArray | Timeline | Option | Comparison | ValueList | Quiz
+MarkerTarget = (
+    EvidenceClaim | IconArray | Timeline | Option | Comparison | ValueList | Quiz | UrgentHelp
+)
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,7 @@ class Content:
     options: Mapping[str, Option] = field(default_factory=lambda: MappingProxyType({}))
     guidelines: Mapping[str, Guideline] = field(default_factory=lambda: MappingProxyType({}))
     weigh_up: WeighUp = field(default_factory=WeighUp)
+    urgent_help: Mapping[str, UrgentHelp] = field(default_factory=lambda: MappingProxyType({}))
     people: Mapping[str, Contributor] = field(default_factory=lambda: MappingProxyType({}))
     signoffs: Mapping[str, SignOff] = field(default_factory=lambda: MappingProxyType({}))
     #: The site's address, from mkdocs.yml (None while it is not set).
@@ -154,6 +158,7 @@ class Content:
             "compare": self.comparisons,
             "values": self.value_lists,
             "quiz": self.quizzes,
+            "urgent-help": self.urgent_help,
         }
         return data[kind]
 
@@ -189,6 +194,10 @@ class Content:
         from sitegen.content.walk import marker_citations
 
         found = page.key_point_citations() + list(page.body.scan.citations)
+        urgent = self.urgent_help.get(page.meta.urgent_help or "")
+        if urgent is not None:  # the short box at the top of the page
+            line = page.meta.where("urgent_help").line
+            found += [Citation(c.key, line, 1) for c in urgent.summary.scan.citations]
         for marker in page.body.scan.markers:
             target = self.marker_target(marker)
             if target is None:
@@ -218,6 +227,7 @@ class Content:
         yield from self.options.values()
         yield from self.guidelines.values()
         yield self.weigh_up
+        yield from self.urgent_help.values()
         yield from self.people.values()
         yield from self.signoffs.values()
         yield from (page.meta for page in self.pages)

@@ -248,6 +248,26 @@ class PageMeta(Record):
     changes: list[Change] = Field(default_factory=list)
     #: Rank this page higher (above 1) or lower (below 1) in the site's search results.
     search_boost: float | None = Field(default=None, gt=0, le=10)
+    #: Show this box of urgent-help.yml, in short, at the top of the page (before the key
+    #: points), so that it is on the first screen of a phone.
+    urgent_help: str | None = None
+
+
+class UrgentHelp(Record):
+    """When to get help now, and when soon (content_src/urgent-help.yml, by id): drawn in
+    full by [[urgent-help:id]], and in short at the top of pages that ask for it."""
+
+    #: One or two sentences for the top of a page: the most urgent signs and what to do.
+    summary: Markdown
+    #: "Get medical help straight away if:"
+    emergency_heading: Text
+    emergency: list[Markdown] = Field(min_length=1)
+    #: Where to go, with its sources: "In the US, call 911 ...".
+    emergency_where: Markdown
+    #: "See a doctor the same day if:"
+    soon_heading: Text
+    soon: list[Markdown] = Field(min_length=1)
+    soon_where: Markdown
 
 
 class GlossaryEntry(Record):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sitegen.content.model import Comparison, Content, MarkerTarget, Quiz, ValueList
 from sitegen.content.options import Guideline, Option
 from sitegen.content.origin import Record
-from sitegen.content.schema import MarkdownText
+from sitegen.content.schema import MarkdownText, UrgentHelp
 from sitegen.problems import Location
 
 
@@ -138,6 +138,8 @@ def marker_citations(target: MarkerTarget) -> list[str]:
         return record_citations(target)
     if isinstance(target, ValueList | Quiz):
         return [key for item in target.items for key in record_citations(item)]
+    if isinstance(target, UrgentHelp):
+        return record_citations(target)
     texts = [getattr(target, name) for name in type(target).model_fields]
     inner = [c.key for text in texts if isinstance(text, MarkdownText) for c in text.scan.citations]
     return [*target.sources, *inner]

@@ -1,10 +1,11 @@
-"""Which glossary terms a page uses, for its tooltips."""
+"""Which glossary terms a page uses, and links from their first use to their definitions."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
+from sitegen.content.markdown import slugify
 from sitegen.content.schema import GlossaryEntry
 
 _WORD = re.compile(r"[\w-]+")
@@ -28,6 +29,12 @@ class GlossaryIndex:
     def __init__(self, glossary: Iterable[GlossaryEntry]) -> None:
         self.definitions = {
             spelling: entry.definition for entry in glossary for spelling in _spellings(entry.term)
+        }
+        #: Each spelling's id on the glossary page: the id of the term as defined.
+        self.anchors = {
+            spelling: slugify(entry.term)
+            for entry in glossary
+            for spelling in _spellings(entry.term)
         }
         self.single_words = {s for s in self.definitions if _WORD.fullmatch(s)}
         self.by_first_word: dict[str, list[str]] = {}
@@ -59,3 +66,77 @@ class GlossaryIndex:
                 s for s in self.by_first_word[word] if any(self._occurs(s, t) for t in texts)
             )
         return [(term, self.definitions[term]) for term in sorted(found)]
+
+
+#: Lines a glossary link never goes in: headings, box and fold titles, tables, footnotes,
+#: abbreviations, raw HTML, attribute lists and rules.
+_SKIPPED_LINE = re.compile(r"[ \t]*(#|!!!|\?\?\?|\||\[\^|\*\[|<|\{|---|```|~~~)")
+#: Spans inside a line that a glossary link never goes in: code, links (their text and
+#: address), footnote references, HTML tags, attribute lists and bare web addresses.
+_PROTECTED = re.compile(
+    r"`[^`\n]*`|!?\[[^\]\n]*\]\([^)\n]*\)|\[\^[^\]\n]+\]|<[^>\n]*>|\{[^}\n]*\}|https?://\S+"
+)
+_FENCE = re.compile(r"[ \t]*(```|~~~)")
+
+
+def _free_spans(text: str) -> list[tuple[int, int]]:
+    """The parts of `text` where a glossary link may go, as (start, end)."""
+    spans: list[tuple[int, int]] = []
+    offset, fenced = 0, False
+    for line in text.splitlines(keepends=True):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and not _SKIPPED_LINE.match(line):
+            position = 0
+            for match in _PROTECTED.finditer(line):
+                spans.append((offset + position, offset + match.start()))
+                position = match.end()
+            spans.append((offset + position, offset + len(line)))
+        offset += len(line)
+    return [(start, end) for start, end in spans if end > start]
+
+
+def link_first_uses(
+    text: str, terms: list[tuple[str, str]], glossary_page: str, anchors: dict[str, str]
+) -> str:
+    """Each glossary term's first use in the prose of `text` as a link to its definition,
+    with the definition as the link's title (a tooltip on hover and focus); later uses, and
+    uses in headings, tables, links and citations, are left as they are.
+
+    `terms` are (spelling, definition) as found in the text; `anchors` gives each
+    spelling's id on the glossary page."""
+    free = _free_spans(text)
+    taken: list[tuple[int, int]] = []
+    first: dict[str, tuple[int, int, str, str]] = {}  # by anchor: "Chronic" or "chronic"
+    for spelling, definition in sorted(terms, key=lambda item: (-len(item[0]), item[0])):
+        for start, end in free:
+            found = _first_whole_word(text, spelling, start, end, taken)
+            if found is not None:
+                anchor = anchors[spelling]
+                if anchor not in first or found < first[anchor][0]:
+                    first[anchor] = (found, found + len(spelling), spelling, definition)
+                break
+        chosen_span = first.get(anchors[spelling])
+        if chosen_span is not None and chosen_span[2] == spelling:
+            taken.append(chosen_span[:2])
+    chosen = list(first.values())
+    for start, end, spelling, definition in sorted(chosen, reverse=True):
+        title = definition.replace("\\", "\\\\").replace('"', "&quot;")
+        link = f'[{text[start:end]}]({glossary_page}#{anchors[spelling]} "{title}"){{ .term }}'
+        text = text[:start] + link + text[end:]
+    return text
+
+
+def _first_whole_word(
+    text: str, spelling: str, start: int, end: int, taken: list[tuple[int, int]]
+) -> int | None:
+    at = text.find(spelling, start, end)
+    while at != -1:
+        after = at + len(spelling)
+        whole = (at == 0 or not _WORD_CHARACTER.match(text, at - 1)) and (
+            after == len(text) or not _WORD_CHARACTER.match(text, after)
+        )
+        if whole and not any(a < after and at < b for a, b in taken):
+            return at
+        at = text.find(spelling, at + 1, end)
+    return None

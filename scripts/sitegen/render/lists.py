@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sitegen.content.fields import NO_DATE, format_day, format_source_date
 from sitegen.content.layout import ABOUT_PAGE, CHANGES_PAGE, GLOSSARY_PAGE, SOURCES_PAGE
+from sitegen.content.markdown import slugify
 from sitegen.content.model import Content, Page
 from sitegen.content.people import PEOPLE_HEADING, POLICIES_HEADING
 from sitegen.render.references import full_reference, short_name, source_heading
@@ -94,8 +95,22 @@ def sources_list(content: Content, inline: Inline) -> str:
 
 
 def glossary_list(content: Content, inline: Inline) -> str:
-    entries = sorted(content.glossary, key=lambda e: e.term.lower())
-    return render_template("glossary.md.j2", entries=entries)
+    """The terms in alphabetical order, folded in groups of first letters ("A to C"), so
+    that a phone shows the groups first; a link to a term opens its group."""
+    entries = [
+        {"term": entry.term, "definition": entry.definition, "anchor": slugify(entry.term)}
+        for entry in sorted(content.glossary, key=lambda e: e.term.lower())
+    ]
+    groups: list[tuple[str, list[dict[str, str]]]] = []
+    for start in range(0, len(entries), GLOSSARY_GROUP):
+        chunk = entries[start : start + GLOSSARY_GROUP]
+        first, last = chunk[0]["term"][:1].upper(), chunk[-1]["term"][:1].upper()
+        groups.append((first if first == last else f"{first} to {last}", chunk))
+    return render_template("glossary.md.j2", groups=groups)
+
+
+#: Terms in each fold of the Glossary page.
+GLOSSARY_GROUP = 12
 
 
 def changes_list(content: Content, inline: Inline) -> str:

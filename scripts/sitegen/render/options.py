@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sitegen.content.model import Comparison, Content, Quiz, ValueList
+from sitegen.content.model import Content
 from sitegen.content.options import (
     CONDITION_NAMES,
     OPTION_SECTIONS,
@@ -46,18 +46,18 @@ VERDICT_WORDS = {
 }
 
 
-def _compared(text: str | None) -> str:
+def compared_words(text: str | None) -> str:
     return md(text or "the comparison")
 
 
-def _searched(month: object) -> str:
+def searched_words(month: object) -> str:
     return f" (we searched in {month:%B %Y})" if month else ""
 
 
 def result_in_words(result: Result, short_name: str) -> str:
     """One plain sentence for the numbers of a result (no certainty, no citation);
     `short_name` as it reads inside a sentence."""
-    compared = _compared(result.comparator)
+    compared = compared_words(result.comparator)
     when = f", at {md(result.time_point)}" if result.time_point else ""
     option, other = result.with_option, result.with_comparator or 0
     if result.measure == "per-100" and option is not None:
@@ -130,7 +130,7 @@ def _benefit(option: Option, condition: Condition, inline: Inline) -> list[str]:
         found = inline(result.no_good_evidence)
         # A rated finding with no number on our scales is not "no evidence".
         label = "No number we could show" if result.claim is not None else "No good evidence found"
-        lines += [f"**{label}{_searched(result.searched)}:** {found}", ""]
+        lines += [f"**{label}{searched_words(result.searched)}:** {found}", ""]
     return lines
 
 
@@ -150,7 +150,7 @@ def _harm(title: str, harm: Harm, option: Option, key: str, inline: Inline) -> l
         if harm.with_comparator is not None:
             words += (
                 f", against {rate_in_words(harm.with_comparator).lower()} with"
-                f" {_compared(harm.comparator)}"
+                f" {compared_words(harm.comparator)}"
             )
         if harm.with_option >= 0.5:
             groups = [(round(harm.with_option), f"with {name}")]
@@ -161,7 +161,7 @@ def _harm(title: str, harm: Harm, option: Option, key: str, inline: Inline) -> l
         lines += [f"**In numbers:** {cited(words, harm.sources)}", ""]
     if harm.no_good_evidence is not None:
         found = inline(harm.no_good_evidence)
-        lines += [f"**No good numbers found{_searched(harm.searched)}:** {found}", ""]
+        lines += [f"**No good numbers found{searched_words(harm.searched)}:** {found}", ""]
     return lines
 
 
@@ -190,7 +190,7 @@ def guideline_name(guide: Guideline) -> str:
     return f"{guide.short_name} ({guide.country}, {guide.year})"
 
 
-def evidence_searched(option: Option) -> str:
+def evidencesearched_words(option: Option) -> str:
     search = option.evidence_search
     return (
         f"Evidence searched up to: **{search.searched:%B %Y}**, in"
@@ -226,90 +226,5 @@ def option_markdown(option: Option, content: Content, inline: Inline) -> str:
         inline(option.insurance),
         "",
     ]
-    lines += [f"## {OPTION_SECTIONS['search']}", "", evidence_searched(option), ""]
-    return "\n".join(lines)
-
-
-def _works(option: Option, condition: Condition, inline: Inline) -> str:
-    result = option.benefit[condition]
-    sure = certainty_words(result).split(".")[0]
-    if result.has_numbers:
-        return f"{cited(result_in_words(result, name_in_sentence(option)), result.sources)} {sure}."
-    if result.claim is not None:
-        return f"{cited(inline(result.claim), result.sources)} {sure}."
-    return f"No good evidence found{_searched(result.searched)}."
-
-
-def _risk(harm: Harm) -> str:
-    if harm.with_option is None:
-        return f"No good numbers found{_searched(harm.searched)}."
-    risk = rate_in_words(harm.with_option)
-    if harm.counted:
-        risk += f" {md(harm.counted)}"
-    if harm.with_comparator is not None:
-        risk += (
-            f", against {rate_in_words(harm.with_comparator).lower()} with"
-            f" {_compared(harm.comparator)}"
-        )
-    return cited(risk, harm.sources)
-
-
-def option_card(option: Option, condition: Condition, content: Content, inline: Inline) -> str:
-    """The option in the comparison: the same questions, in the same order, for each."""
-    positions = option.guidelines.get(condition, {})
-    guides = "; ".join(
-        f"{md(content.guidelines[key].short_name if key in content.guidelines else key)}:"
-        f" {VERDICT_WORDS[position.verdict].lower()}"
-        for key, position in positions.items()
-    )
-    return "\n".join(
-        [
-            '<div class="option-card" markdown="1">',
-            "",
-            f"### [{md(option.name)}]({option.id}.md)",
-            "",
-            f"- **How well it works:** {_works(option, condition, inline)}",
-            f"- **Common side effects:** {_risk(option.harms.common)}",
-            f"- **What it involves:** {inline(option.involves.visits)}",
-            f"- **Guidelines:** {guides}.",
-            f"- **Evidence searched up to:** {option.evidence_search.searched:%B %Y}.",
-            "",
-            "</div>",
-        ]
-    )
-
-
-def compare_markdown(comparison: Comparison, content: Content, inline: Inline) -> str:
-    """Every option for a condition, as cards with the same headings, in groups."""
-    condition: Condition = comparison.condition  # type: ignore[assignment]
-    lines: list[str] = []
-    for group, title in GROUP_NAMES.items():
-        members = [option for option in comparison.options if option.group == group]
-        if members:
-            lines += [f"### {title}", ""]
-            lines += [f"{option_card(o, condition, content, inline)}\n" for o in members]
-    return "\n".join(lines)
-
-
-def values_markdown(values: ValueList, content: Content, inline: Inline) -> str:
-    """What may matter most to a person, each with the options that fit it, as a table."""
-    rows = ["| If this matters to you | Options to ask about |", "| --- | --- |"]
-    for value in values.items:
-        options = ", ".join(
-            f"[{md(content.options[key].short_name)}]({key}.md)"
-            for key in value.options
-            if key in content.options
-        )
-        note = f" {inline(value.note)}" if value.note is not None else ""
-        rows.append(f"| {md(value.matters)} | {options}.{note.replace('|', chr(92) + '|')} |")
-    return "\n".join(rows) + "\n"
-
-
-def quiz_markdown(quiz: Quiz, inline: Inline) -> str:
-    """Questions to check understanding, each with its answer folded away (it opens without
-    JavaScript, and prints open)."""
-    lines: list[str] = []
-    for number, item in enumerate(quiz.items, 1):
-        question = md(item.question).replace('"', "&quot;")
-        lines += [f'??? question "{number}. {question}"', "", f"    {inline(item.answer)}", ""]
+    lines += [f"## {OPTION_SECTIONS['search']}", "", evidencesearched_words(option), ""]
     return "\n".join(lines)

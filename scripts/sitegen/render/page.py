@@ -12,25 +12,29 @@ from pathlib import Path
 
 from sitegen.cache import CACHE_DIR, ResultCache
 from sitegen.content.code import mask_code
-from sitegen.content.layout import FAQ_PAGE, SOURCES_PAGE, output_name
+from sitegen.content.layout import FAQ_PAGE, GLOSSARY_PAGE, SOURCES_PAGE, output_name
 from sitegen.content.markdown import Marker
 from sitegen.content.model import Comparison, Content, Page, Quiz, ValueList
 from sitegen.content.options import Option
-from sitegen.content.schema import EvidenceClaim, GlossaryEntry, IconArray, MarkdownText, Timeline
+from sitegen.content.schema import (
+    EvidenceClaim,
+    GlossaryEntry,
+    IconArray,
+    MarkdownText,
+    Timeline,
+    UrgentHelp,
+)
+from sitegen.render.compare import compare_markdown, quiz_markdown, values_markdown
 from sitegen.render.figures import evidence_box, icon_array, timeline
-from sitegen.render.glossary import GlossaryIndex
+from sitegen.render.glossary import GlossaryIndex, link_first_uses
 from sitegen.render.inline import render_markdown
 from sitegen.render.lists import GENERATED_LISTS
-from sitegen.render.options import (
-    compare_markdown,
-    option_markdown,
-    quiz_markdown,
-    values_markdown,
-)
+from sitegen.render.options import option_markdown
 from sitegen.render.references import full_reference, plain_reference
 from sitegen.render.structured import faq_answers_as_text, json_ld
 from sitegen.render.templating import render_template
 from sitegen.render.trust import footer_lines
+from sitegen.render.urgent import urgent_boxes, urgent_summary
 
 _BLANK_LINES = re.compile(r"\n{3,}")
 #: Change this when the same text would give other glossary terms or plain text.
@@ -114,6 +118,8 @@ def _draw(marker: Marker, content: Content, index: SiteIndex) -> str:
         return values_markdown(target, content, index.inline)
     if isinstance(target, Quiz):
         return quiz_markdown(target, index.inline)
+    if isinstance(target, UrgentHelp):
+        return urgent_boxes(target, index.inline)
     assert isinstance(target, Timeline), f"marker {marker.kind}:{marker.id} has no data"
     return timeline(marker.id, target, index.inline)
 
@@ -149,7 +155,9 @@ def render_page(page: Page, content: Content, index: SiteIndex) -> str:
     extra = make_list(content, index.inline) if make_list else ""
     body = page_markdown(page, content, index)
     key_points = [index.inline(point) for point in page.meta.key_points]
-    cited = footnote_order([*key_points, body], content.sources)
+    urgent_help = content.urgent_help.get(page.meta.urgent_help or "")
+    urgent = urgent_summary(urgent_help, index.inline, page.name) if urgent_help else ""
+    cited = footnote_order([urgent, *key_points, body], content.sources)
     sources_page = output_name(SOURCES_PAGE)
     footnotes = [
         (key, f"{index.references[key]} [More about this source]({sources_page}#{key})")
@@ -165,14 +173,10 @@ def render_page(page: Page, content: Content, index: SiteIndex) -> str:
         # A contents list of every source would be longer than the page's own headings.
         hide_toc=page.name == SOURCES_PAGE,
         key_points=key_points,
+        urgent=urgent,
         footnotes=footnotes,
         sources_page=sources_page,
         disclaimer=index.inline(settings.disclaimer),
-        # The Sources page is a list of titles and notes: glossary tooltips on each of its
-        # many terms would only weigh it down (the Glossary page is a tap away).
-        abbreviations=[]
-        if page.name == SOURCES_PAGE
-        else index.glossary_terms(page.meta.title, *key_points, body, extra),
         footer=footer_lines(page, content, f"{searched:%B %Y}" if searched else None),
         json_ld=json_ld(
             page,
@@ -181,5 +185,26 @@ def render_page(page: Page, content: Content, index: SiteIndex) -> str:
             index.faq_answers(page) if page.name == FAQ_PAGE else None,
         ),
     )
+    if page.name not in _NO_GLOSSARY_LINKS:
+        terms = index.glossary_terms(urgent, *key_points, body, extra)
+        text = _link_glossary(text, terms, index.glossary)
     del body, extra  # the largest pages run to megabytes: keep one copy at a time
     return _BLANK_LINES.sub("\n\n", text)  # (front matter has no blank lines to merge)
+
+
+#: The Glossary defines the terms; the Sources page is a list of titles and notes.
+_NO_GLOSSARY_LINKS = frozenset({GLOSSARY_PAGE, SOURCES_PAGE})
+#: Where a page's prose ends: its sources, or else its footer.
+_PROSE_END = re.compile(r"^## Sources for this page$|^Page last reviewed: ", re.M)
+
+
+def _link_glossary(text: str, terms: list[tuple[str, str]], glossary: GlossaryIndex) -> str:
+    """The first use of each term in the page's prose, linked to its definition."""
+    if not terms:
+        return text
+    start = text.index("\n# ") + 1
+    start = text.index("\n", start) + 1  # after the title
+    end_match = _PROSE_END.search(text, start)
+    end = end_match.start() if end_match else len(text)
+    prose = link_first_uses(text[start:end], terms, output_name(GLOSSARY_PAGE), glossary.anchors)
+    return text[:start] + prose + text[end:]

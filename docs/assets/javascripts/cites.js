@@ -1,0 +1,163 @@
+/* Quieter citations and tables on a phone, for visitors with JavaScript.
+ *
+ * - A run of citation numbers, [1][2][3], becomes one marker, [1-3].
+ * - A tap or Enter on a citation opens its references in place, under the paragraph,
+ *   instead of jumping to the list at the foot of the page; Escape or "Close" shuts them.
+ * - Table cells get the name of their column, so that a table shown as stacked cards on a
+ *   narrow screen still says what each line is.
+ * - A link to something inside a folded section (a source, a glossary word) opens it.
+ * - The closed menu drawer and the headings' link anchors leave the keyboard's path.
+ * Without JavaScript the page works as before: each number links to its reference. */
+(function () {
+  "use strict";
+
+  function isCitation(node) {
+    return node && node.nodeType === 1 && node.matches('sup[id^="fnref"]');
+  }
+
+  function nextCitation(node) {
+    var next = node.nextSibling;
+    while (next && next.nodeType === 3 && !next.textContent.trim()) next = next.nextSibling;
+    return isCitation(next) ? next : null;
+  }
+
+  function label(numbers) {
+    var consecutive = numbers.every(function (n, i) { return i === 0 || n === numbers[i - 1] + 1; });
+    return consecutive && numbers.length > 2
+      ? numbers[0] + "\u2013" + numbers[numbers.length - 1]
+      : numbers.join(", ");
+  }
+
+  function footnoteId(sup) {
+    var link = sup.querySelector("a");
+    return link ? decodeURIComponent(link.getAttribute("href").slice(1)) : null;
+  }
+
+  var open = null;
+
+  function close() {
+    if (!open) return;
+    open.popover.remove();
+    open.marker.setAttribute("aria-expanded", "false");
+    open.marker.focus();
+    open = null;
+  }
+
+  function show(marker, ids) {
+    var wasOpen = open && open.marker === marker;
+    close();
+    if (wasOpen) return;
+    var popover = document.createElement("div");
+    popover.className = "cite-popover";
+    popover.setAttribute("role", "note");
+    popover.setAttribute("tabindex", "-1");
+    popover.setAttribute("aria-label", "Sources");
+    var list = document.createElement("ol");
+    ids.forEach(function (id) {
+      var note = document.getElementById(id);
+      if (!note) return;
+      var item = document.createElement("li");
+      item.value = Array.prototype.indexOf.call(note.parentNode.children, note) + 1;
+      item.innerHTML = note.innerHTML;
+      item.querySelectorAll(".footnote-backref").forEach(function (a) { a.remove(); });
+      list.appendChild(item);
+    });
+    popover.appendChild(list);
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "Close";
+    button.addEventListener("click", close);
+    popover.appendChild(button);
+    var block = marker.closest("p, li, td, dd") || marker.parentNode;
+    block.insertAdjacentElement(block.tagName === "LI" ? "beforeend" : "afterend", popover);
+    marker.setAttribute("aria-expanded", "true");
+    open = { marker: marker, popover: popover };
+    popover.focus();
+  }
+
+  function wire(marker, ids) {
+    marker.setAttribute("aria-expanded", "false");
+    marker.setAttribute("aria-controls", ids[0]);
+    marker.addEventListener("click", function (event) {
+      event.preventDefault();
+      show(marker, ids);
+    });
+  }
+
+  function groupCitations(root) {
+    var done = new Set();
+    root.querySelectorAll('sup[id^="fnref"]').forEach(function (sup) {
+      if (done.has(sup)) return;
+      var run = [sup];
+      for (var next = nextCitation(sup); next; next = nextCitation(next)) run.push(next);
+      run.forEach(function (s) { done.add(s); });
+      var ids = run.map(footnoteId).filter(Boolean);
+      if (run.length === 1) {
+        wire(sup.querySelector("a"), ids);
+        return;
+      }
+      var numbers = run.map(function (s) { return parseInt(s.textContent.replace(/\D/g, ""), 10); });
+      var group = document.createElement("sup");
+      group.className = "cite-group";
+      var link = document.createElement("a");
+      link.href = "#" + ids[0];
+      link.textContent = "[" + label(numbers) + "]";
+      link.setAttribute("aria-label", "Sources " + numbers.join(", "));
+      group.appendChild(link);
+      sup.parentNode.insertBefore(group, sup);
+      run.forEach(function (s) { s.hidden = true; });
+      wire(link, ids);
+    });
+  }
+
+  function labelTableCells(root) {
+    root.querySelectorAll("table").forEach(function (table) {
+      var names = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+        return th.textContent.trim();
+      });
+      table.querySelectorAll("tbody tr").forEach(function (row) {
+        Array.prototype.forEach.call(row.children, function (cell, i) {
+          if (i > 0 && names[i]) cell.setAttribute("data-label", names[i]);
+        });
+      });
+    });
+  }
+
+  function quietKeyboardPath() {
+    document.querySelectorAll(".headerlink").forEach(function (a) { a.setAttribute("tabindex", "-1"); });
+    var drawer = document.getElementById("__drawer");
+    var menu = document.querySelector(".md-sidebar--primary");
+    if (!drawer || !menu) return;
+    var narrow = window.matchMedia("(max-width: 76.2344em)");
+    function update() { menu.inert = narrow.matches && !drawer.checked; }
+    drawer.addEventListener("change", update);
+    narrow.addEventListener("change", update);
+    update();
+  }
+
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) return;
+    var opened = false;
+    for (var fold = target.closest("details"); fold; fold = fold.parentElement.closest("details")) {
+      if (!fold.open) { fold.open = true; opened = true; }
+    }
+    if (opened) target.scrollIntoView();
+  }
+
+  function start() {
+    var article = document.querySelector("article") || document.body;
+    groupCitations(article);
+    labelTableCells(article);
+    quietKeyboardPath();
+    openTarget();
+    window.addEventListener("hashchange", openTarget);
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") close();
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
