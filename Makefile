@@ -4,6 +4,7 @@
 # make publish  the site for publication: fails while anything a publication needs is missing
 # make site-zensical  build the same docs/ with Zensical into site-zensical/
 # make weight  measure each page's first-view weight (writes bench/WEIGHT.md)
+# make lighthouse  Lighthouse mobile scores of every page (writes bench/LIGHTHOUSE.md)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
@@ -49,6 +50,11 @@ test: lint
 
 weight: site
 	$(BIN)/python bench/weight.py
+
+.PHONY: lighthouse
+lighthouse: site
+	cd bench/lighthouse && npm ci --no-audit --no-fund
+	$(BIN)/python bench/lighthouse.py
 
 .PHONY: bench
 bench: $(STAMP)

@@ -136,15 +136,44 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+def _serve(directory: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    yield from _serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same docs/ and mkdocs.yml, built with Zensical."""
+    from sitegen.commands.zensical_build import build
+
+    site_dir = tmp_path_factory.mktemp("zensical") / "site"
+    result = build(ROOT, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    output = (result.stdout + result.stderr).lower()
+    assert "warning" not in output and "error" not in output, output
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def zensical_url(zensical_site: Path) -> Iterator[str]:
+    yield from _serve(zensical_site)
+
+
+@pytest.fixture(scope="session", params=["mkdocs", "zensical"])
+def any_site_url(request: pytest.FixtureRequest) -> str:
+    """The site built by each engine in turn: Material for MkDocs, and its successor."""
+    url: str = request.getfixturevalue("site_url" if request.param == "mkdocs" else "zensical_url")
+    return url
 
 
 @pytest.fixture(scope="session")

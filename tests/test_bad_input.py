@@ -23,12 +23,65 @@ def generated(minimal_project: Path, run_sitegen: RunSitegen) -> Path:
 
 
 CASES = {
-    "invalid YAML": (
+    # Pasted text and the YAML mistakes people make, in plain words.
+    "a paragraph pasted with a leading tab": (
+        "content_src/pages/faq.md",
+        "It may help with chronic pain",
+        "\tIt may help with chronic pain",
+        "content_src/pages/faq.md:13:1:",
+        "this line starts with a tab, so the site would show it as a grey box of code: remove"
+        " the space at its start (text pasted from a word processor often brings a tab)",
+    ),
+    "a paragraph indented four spaces": (
+        "content_src/pages/faq.md",
+        "A public health site",
+        "    A public health site",
+        "content_src/pages/faq.md:17:1:",
+        "this line starts with four spaces, so the site would show it as a grey box of code",
+    ),
+    "a colon in a value": (
+        "content_src/pages/faq.md",
+        "description: Short answers.",
+        "description: Botox: short answers.",
+        "content_src/pages/faq.md:3:",
+        "a colon and a space inside a value: put the whole value in double quotes, as in"
+        ' title: "Botox: what to know"',
+    ),
+    "a key without its colon": (
+        "content_src/sources/trial-2001.yml",
+        'accessed: "2026-11-01"',
+        'accessed "2026-11-01"',
+        "content_src/sources/trial-2001.yml:",
+        "a line that is neither 'key: value' nor a list item",
+    ),
+    "a key out of line": (
+        "content_src/sources/trial-2001.yml",
+        'accessed: "2026-11-01"',
+        '  accessed: "2026-11-01"',
+        "content_src/sources/trial-2001.yml:",
+        "the indentation does not line up: keys at the same level must start in the same"
+        " column (use spaces, 2 for each level)",
+    ),
+    "a list item out of line": (
+        "content_src/sources/trial-2001.yml",
+        "  - family: Jones",
+        "   - family: Jones",
+        "content_src/sources/trial-2001.yml:",
+        "this YAML cannot be read here",
+    ),
+    "a quote never closed": (
+        "content_src/pages/faq.md",
+        "title: Questions",
+        'title: "Questions',
+        "content_src/pages/faq.md:",
+        "a quote that is never closed",
+    ),
+    "this YAML cannot be read here": (
         "content_src/pages/faq.md",
         "title: Questions",
         "title: [Questions",
         "content_src/pages/faq.md:3:",
-        "invalid YAML",
+        "this YAML cannot be read here",
     ),
     "missing required field": (
         "content_src/pages/faq.md",
@@ -98,7 +151,7 @@ CASES = {
         "  - family: Smith",
         "\t- family: Smith",
         "content_src/sources/trial-2001.yml:5:",
-        "YAML does not allow tabs",
+        "a tab: YAML does not allow tabs for indentation, so use spaces (2 for each level)",
     ),
     "duplicate key": (
         "content_src/pages/faq.md",
@@ -112,7 +165,7 @@ CASES = {
         "    given: C",
         "      given: C\n   bad: x",
         "content_src/sources/trial-2001.yml:",
-        "invalid YAML",
+        "this YAML cannot be read here",
     ),
     "front matter not closed": (
         "content_src/pages/faq.md",
@@ -275,7 +328,7 @@ def test_every_error_is_reported_in_one_run(generated: Path, run_sitegen: RunSit
     assert status == 1
     assert "content_src/pages/faq.md:17:41: unknown source 'nowhere'" in err
     assert "content_src/pages/overview.md:4: 'last_reviewed': 'soon' is not a date" in err
-    assert "content_src/sources/health-page.yml:3:7: invalid YAML" in err
+    assert "content_src/sources/health-page.yml:3:7: this YAML cannot be read here" in err
     assert "nav lists" not in err
     assert "3 errors; docs/ was not changed" in err
 

@@ -285,7 +285,7 @@ def test_each_problem_names_its_true_line(
     [
         ("reviewed_by: editors\n---", "reviewed_by: editors\n", "the front matter is not closed"),
         ("last_reviewed: 2026-11-01", "last_reviewed: 2026-13-01", "is not a real date"),
-        ("title: Questions", "title: [Questions", "invalid YAML"),
+        ("title: Questions", "title: [Questions", "this YAML cannot be read here"),
     ],
     ids=["front matter not closed", "a bad date", "broken YAML"],
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from conftest import RunSitegen
 from sitegen.commands.review import review_content
+from sitegen.content.fields import format_day
 from sitegen.content.layout import Project
 from sitegen.content.load import load_content
 
@@ -200,3 +202,32 @@ def test_without_content(tmp_path: Path, run_sitegen: RunSitegen) -> None:
 def test_older_than_must_be_a_number(minimal_project: Path, run_sitegen: RunSitegen) -> None:
     with pytest.raises(SystemExit):
         _review(run_sitegen, minimal_project, "--older-than", "ten")
+
+
+def test_marking_a_page_reviewed_today_keeps_the_content_valid(
+    tmp_path: Path, run_sitegen: RunSitegen
+) -> None:
+    """The most routine step: a maintainer reviews a page today and says so. The checks of
+    the real content use the real date, so this passes on any day."""
+    import shutil
+
+    from conftest import ROOT, TODAY
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "content_src", project / "content_src")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    page = project / "content_src" / "pages" / "faq.md"
+    text = page.read_text(encoding="utf-8")
+    marked = re.sub(
+        r"^last_reviewed: .*$", f"last_reviewed: {TODAY.isoformat()}", text, count=1, flags=re.M
+    )
+    assert marked != text or TODAY.isoformat() in text
+    page.write_text(marked, encoding="utf-8")
+    status, _, err = run_sitegen("generate", "--project", project)
+    assert status == 0, err
+    status, _, err = run_sitegen("check", "--project", project)
+    assert status == 0, err
+    assert f"Page last reviewed: {format_day(TODAY)}" in (project / "docs" / "faq.md").read_text(
+        encoding="utf-8"
+    )

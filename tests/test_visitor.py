@@ -25,7 +25,8 @@ from sitegen.htmltext import html_to_text, markdown_to_html
 pytestmark = pytest.mark.browser
 
 AXE_SCRIPT = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+#: WCAG 2.2 A and AA, and axe's best practices (landmarks, headings, dialog names...).
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 PAGE_BUDGET_BYTES = 100_000
 #: The Sources page lists every source in full, and grows with them: a reference page that
 #: few visitors open on a phone (each page's own sources are at its foot). Its budget is
@@ -59,7 +60,7 @@ def _axe(page: object) -> list[dict[str, object]]:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 360])
 def test_no_axe_violations(
-    browser: object, site_url: str, content: Content, scheme: str, width: int
+    browser: object, any_site_url: str, content: Content, scheme: str, width: int
 ) -> None:
     from playwright.sync_api import Browser
 
@@ -70,13 +71,13 @@ def test_no_axe_violations(
     page = context.new_page()
     found = {}
     for item in content.pages:
-        page.goto(_url(site_url, item.output_name))
+        page.goto(_url(any_site_url, item.output_name))
         page.wait_for_load_state("networkidle")
         violations = _axe(page)
         if violations:
             found[item.name] = violations
     # With the search dialog open and showing results.
-    page.goto(site_url)
+    page.goto(any_site_url)
     if width < 960:
         page.locator(".md-header__button[for='__search']").click()
     search_box = page.locator("input.md-search__input")
@@ -138,12 +139,14 @@ def test_no_page_scrolls_sideways_at_360px(
     assert not wide, f"pages wider than the screen (px): {wide}"
 
 
-def test_visitors_queries_find_their_answer_in_the_top_3(browser: object, site_url: str) -> None:
+def test_visitors_queries_find_their_answer_in_the_top_3(
+    browser: object, any_site_url: str
+) -> None:
     from playwright.sync_api import Browser
 
     assert isinstance(browser, Browser)
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(site_url)
+    page.goto(any_site_url)
     queries = load_queries()
     assert len(queries) >= 30
     results = [search(page, str(q["query"]), list(q["answers"])) for q in queries]  # type: ignore[call-overload]

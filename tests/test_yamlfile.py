@@ -25,7 +25,7 @@ def test_duplicate_key_names_both_lines() -> None:
 def test_unclosed_bracket_has_line_and_column() -> None:
     with pytest.raises(YamlError) as caught:
         parse_yaml("title: A\nkey_points: [one, two\ndescription: B\n", first_line=2)
-    assert caught.value.message.startswith("invalid YAML")
+    assert caught.value.message.startswith("this YAML cannot be read here")
     assert caught.value.line >= 3
 
 

@@ -11,7 +11,6 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, checked_content
 from site_build import page_html
-from sitegen.commands.zensical_build import build
 from sitegen.content.fields import format_day
 from sitegen.content.layout import PAGES_WITHOUT_CLAIMS
 from sitegen.content.model import Content
@@ -22,16 +21,6 @@ pytestmark = pytest.mark.build
 @pytest.fixture(scope="module")
 def content() -> Content:
     return checked_content(ROOT)
-
-
-@pytest.fixture(scope="module")
-def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site_dir = tmp_path_factory.mktemp("zensical") / "site"
-    result = build(ROOT, site_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    output = (result.stdout + result.stderr).lower()
-    assert "warning" not in output and "error" not in output, output
-    return site_dir
 
 
 def _nav_files() -> list[str]:

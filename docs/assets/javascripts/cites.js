@@ -6,7 +6,8 @@
  * - Table cells get the name of their column, so that a table shown as stacked cards on a
  *   narrow screen still says what each line is.
  * - A link to something inside a folded section (a source, a glossary word) opens it.
- * - The closed menu drawer and the headings' link anchors leave the keyboard's path.
+ * - The closed menu drawer and the headings' link anchors leave the keyboard's path, and
+ *   the search dialog gets a name for screen readers.
  * Without JavaScript the page works as before: each number links to its reference. */
 (function () {
   "use strict";
@@ -72,7 +73,8 @@
     block.insertAdjacentElement(block.tagName === "LI" ? "beforeend" : "afterend", popover);
     marker.setAttribute("aria-expanded", "true");
     open = { marker: marker, popover: popover };
-    popover.focus();
+    popover.focus({ preventScroll: true });
+    popover.scrollIntoView({ block: "nearest" });
   }
 
   function wire(marker, ids) {
@@ -101,8 +103,8 @@
       group.className = "cite-group";
       var link = document.createElement("a");
       link.href = "#" + ids[0];
-      link.textContent = "[" + label(numbers) + "]";
-      link.setAttribute("aria-label", "Sources " + numbers.join(", "));
+      link.textContent = label(numbers);
+      link.setAttribute("aria-label", "Sources " + label(numbers));
       group.appendChild(link);
       sup.parentNode.insertBefore(group, sup);
       run.forEach(function (s) { s.hidden = true; });
@@ -121,6 +123,11 @@
         });
       });
     });
+  }
+
+  function nameTheSearchDialog() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
   }
 
   function quietKeyboardPath() {
@@ -151,6 +158,7 @@
     groupCitations(article);
     labelTableCells(article);
     quietKeyboardPath();
+    nameTheSearchDialog();
     openTarget();
     window.addEventListener("hashchange", openTarget);
     document.addEventListener("keydown", function (event) {

@@ -86,3 +86,32 @@ def mask_code(text: str) -> str:
     if "`" not in text and "~~~" not in text:
         return text
     return _mask_code_spans(_mask_fences(text))
+
+
+_LIST_ITEM = re.compile(r"^ {0,3}([-*+]|\d{1,9}[.)])( |\t|$)")
+_BLOCK_OPENER = re.compile(r"^ {0,3}(!!!|\?\?\?\+?|:::)")
+_INDENTED = re.compile(r"^( {4,}|\t)")
+
+
+def accidental_code_blocks(text: str) -> list[tuple[int, str]]:
+    """Lines that Markdown would show as a grey box of code because they start with a tab or
+    four spaces after a blank line, outside a list or a box: (line number from 0, what they
+    start with). Text pasted from a word processor often starts a paragraph with a tab.
+    Fenced code is never one (see _fences)."""
+    found = []
+    lines = _mask_fences(text).split("\n")
+    container = False  # inside a list item or a box, where indented lines belong to it
+    previous_blank = True
+    for index, line in enumerate(lines):
+        if not line.strip():
+            previous_blank = True
+            continue
+        if _LIST_ITEM.match(line) or _BLOCK_OPENER.match(line):
+            container = True
+        elif _INDENTED.match(line):
+            if previous_blank and not container:
+                found.append((index, "a tab" if line.startswith("\t") else "four spaces"))
+        elif previous_blank:
+            container = False  # a paragraph at the left margin ends any list or box
+        previous_blank = False
+    return found

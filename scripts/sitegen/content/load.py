@@ -204,11 +204,6 @@ def load_page(files: ContentFiles, path: Path, interval_months: int) -> Page | N
     )
 
 
-#: Option pages share their headings and words, so that a search for a Botox question
-#: ("insurance", "side effects") would list every option before the Botox answer.
-OPTION_SEARCH_BOOST = 0.6
-
-
 def option_page(option: Option, interval_months: int) -> Page:
     """The page an option becomes: its body is the marker that draws the option."""
     meta = PageMeta.model_construct(
@@ -221,7 +216,7 @@ def option_page(option: Option, interval_months: int) -> Page:
         evidence_searched=option.evidence_search.searched,
         key_points=[],
         changes=[],
-        search_boost=OPTION_SEARCH_BOOST,
+        search_boost=option.search_boost,
     )
     meta._origin = option._origin
     return Page(

@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sitegen.content.code import mask_code, unclosed_fence
+from sitegen.content.code import accidental_code_blocks, mask_code, unclosed_fence
 from sitegen.content.fields import ID_PATTERN
 from sitegen.content.layout import MARKER_FILES
 from sitegen.problems import position
@@ -251,6 +251,16 @@ def scan(text: str, first_line: int = 1) -> Scan:
                     " or tildes",
                 )
             )
+    for index, start in accidental_code_blocks(text) if "\n" in text else ():
+        mistakes.append(
+            Mistake(
+                first_line + index,
+                1,
+                f"this line starts with {start}, so the site would show it as a grey box of"
+                " code: remove the space at its start (text pasted from a word processor often"
+                " brings a tab)",
+            )
+        )
     links = []
     for match in _LINK.finditer(masked):
         line, column = position(masked, match.start("target"), first_line)

@@ -23,6 +23,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from sitegen.content.layout import MKDOCS_CONFIG
 from sitegen.content.model import NavEntry
+from sitegen.content.yamlfile import describe_yaml_error
 from sitegen.problems import Location, Problems
 
 _ENTRY_FORM = "write each entry as '  - Menu title: page.md'"
@@ -60,7 +61,7 @@ def read_nav(config: Path, problems: Problems) -> list[NavEntry]:
         mark = exc.problem_mark or exc.context_mark
         problems.error(
             Location(name, mark.line + 1 if mark else 1),
-            f"invalid YAML: {'; '.join(p for p in (exc.context, exc.problem) if p)}",
+            describe_yaml_error(exc),
         )
         return []
     nav = None

@@ -130,6 +130,11 @@ class Option(Record):
     #: letter: "Botox" (a brand name), where "Exercise" becomes "exercise" by itself.
     in_a_sentence: Text | None = None
     group: OptionGroup
+    #: Other names visitors know it by, shown on its page (and so found by search):
+    #: "physical therapy", "chiropractic".
+    also_called: list[Text] = Field(default_factory=list)
+    #: Rank the option's page higher (above 1) or lower (below 1) in search results.
+    search_boost: float = Field(default=0.8, gt=0, le=10)
     conditions: list[Condition] = Field(min_length=1)
     description: Text
     last_reviewed: IsoDate

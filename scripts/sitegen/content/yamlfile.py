@@ -112,12 +112,46 @@ class YamlDocument:
     lines: LineMap
 
 
-def _describe(exc: yaml.MarkedYAMLError) -> str:
+#: The parser's words for the mistakes people make most, and what to do, in plain words.
+_PLAIN = (
+    (
+        ("'\\t'", "tab"),
+        "a tab: YAML does not allow tabs for indentation, so use spaces (2 for each level)",
+    ),
+    (
+        ("mapping values are not allowed here",),
+        "a colon and a space inside a value: put the whole value in double quotes, as in"
+        ' title: "Botox: what to know"',
+    ),
+    (
+        ("could not find expected ':'",),
+        "a line that is neither 'key: value' nor a list item: give a key a colon and a space"
+        " after it, start a list item with '- ', and indent a long text under its key",
+    ),
+    (
+        ("did not find expected '-' indicator", "but found '-'"),
+        "a list item out of line: every '- ' of one list must start in the same column",
+    ),
+    (
+        ("expected <block end>", "did not find expected key"),
+        "the indentation does not line up: keys at the same level must start in the same"
+        " column (use spaces, 2 for each level)",
+    ),
+    (
+        ("while scanning a quoted scalar", "found unexpected end of stream"),
+        'a quote that is never closed: every value that starts with " must end with "',
+    ),
+)
+
+
+def describe_yaml_error(exc: yaml.MarkedYAMLError) -> str:
+    """What the parser says, in plain words where they are known, with its own words after."""
     parts = [p for p in (exc.context, exc.problem) if p]
     text = "; ".join(parts) if parts else "could not read this YAML"
-    if "\\t" in text or "'\\t'" in text or "tab" in text:
-        text += " (YAML does not allow tabs for indentation: use spaces)"
-    return f"invalid YAML: {text}"
+    for clues, plain in _PLAIN:
+        if any(clue in text for clue in clues):
+            return f"this YAML cannot be read here: {plain} (the parser said: {text})"
+    return f"this YAML cannot be read here (the parser said: {text})"
 
 
 def _walk(node: Node, offset: int) -> dict[KeyPath, int]:
@@ -228,7 +262,8 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + first_line
         raise YamlError(
-            f"invalid YAML: the character {exc.character!r} is not allowed here", line
+            f"this YAML cannot be read here: the character {exc.character!r} is not allowed",
+            line,
         ) from None
     try:
         return _document(loader, first_line)
@@ -236,8 +271,10 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + first_line) if mark else first_line
         column = (mark.column + 1) if mark else None
-        raise YamlError(_describe(exc), line, column) from None
+        raise YamlError(describe_yaml_error(exc), line, column) from None
     except yaml.YAMLError as exc:
-        raise YamlError(f"invalid YAML: {exc}", first_line) from None
+        raise YamlError(
+            f"this YAML cannot be read here (the parser said: {exc})", first_line
+        ) from None
     finally:
         loader.dispose()

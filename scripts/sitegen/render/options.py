@@ -201,6 +201,8 @@ def evidencesearched_words(option: Option) -> str:
 def option_markdown(option: Option, content: Content, inline: Inline) -> str:
     """The body of the option's own page."""
     lines = [f"## {OPTION_SECTIONS['what']}", "", inline(option.what_it_is), ""]
+    if option.also_called:
+        lines += [f"**Other names you may hear:** {md(', '.join(option.also_called))}.", ""]
     lines += [f"**How it is thought to work:** {inline(option.how_it_works)}", ""]
     lines += [
         f"## {OPTION_SECTIONS['involves']}",
