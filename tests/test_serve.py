@@ -98,6 +98,17 @@ def test_editing_content_reloads_the_open_page(tmp_path: Path, browser: Browser)
         # The open page shows the edit without being reloaded by the test.
         page.get_by_role("heading", name="Does it hurt at all?").wait_for(timeout=30_000)
         assert "Does it hurt at all?" in (tmp_path / "docs" / "faq.md").read_text("utf-8")
+        # A mistake: the open page turns into a list of the errors, each with its line...
+        edited = faq.read_text(encoding="utf-8")
+        faq.write_text(edited.replace("[@", "[@no-such-source; @", 1), encoding="utf-8")
+        heading = page.get_by_role("heading", name="The content has 1 error", exact=False)
+        heading.wait_for(timeout=30_000)
+        listed = page.locator("li").first.inner_text()
+        assert listed.startswith("content_src/pages/faq.md:") and "unknown source" in listed
+        # ... and back to the page, by itself, once it is fixed.
+        time.sleep(0.5)
+        faq.write_text(edited, encoding="utf-8")
+        page.get_by_role("heading", name="Does it hurt at all?").wait_for(timeout=30_000)
         assert errors == []
         page.close()
     finally:

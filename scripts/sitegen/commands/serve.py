@@ -8,10 +8,15 @@ and kept for later builds (each kept by a checksum of its text, so edited templa
 compiled again). And the site is built with `extra.preview` set, which leaves out the
 Content-Security-Policy: the policy allows only the site's own scripts, and the preview's
 reload script is written into each page.
+
+While the content has errors, every page of the preview is an error page that lists them,
+each as path:line: message, and it turns back into the page by itself once they are fixed
+(as `hugo server` does): the terminal is not the only place an error shows.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import secrets
 import shutil
@@ -29,6 +34,7 @@ from watchdog.observers import Observer
 from sitegen.content.layout import Project
 from sitegen.pipeline import generate
 from sitegen.problems import report
+from sitegen.render.templating import render_template
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -42,21 +48,46 @@ _POLLING_SECONDS = 0.1
 _GENERATING = threading.Lock()
 
 
-def _regenerate(project: Project, today: date) -> None:
+class _Shown:
+    """What the open pages should show: the site, or the content's errors."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.on_change: list[object] = []  # the server's reload, once it runs
+
+    def set(self, errors: list[str]) -> None:
+        changed = errors != self.errors
+        self.errors = errors
+        if changed:
+            for reload in self.on_change:
+                reload()  # type: ignore[operator]
+
+
+def _regenerate(project: Project, today: date, shown: _Shown | None = None) -> None:
     with _GENERATING:
         written, problems = generate(project, today)
     report(problems, "fix them (above); docs/ was not changed")
+    if shown is not None:
+        shown.set([str(problem) for problem in problems.errors])
     if written is not None:
         changed = ", ".join(written.written + written.removed) or "nothing changed"
         print(f"sitegen: regenerated docs/ ({changed})", flush=True)
 
 
+def errors_page(errors: list[str]) -> bytes:
+    """The page the preview shows while the content has errors (see the template)."""
+    count = f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
+    escaped = [html.escape(error) for error in errors]
+    return render_template("preview-errors.html.j2", count=count, errors=escaped).encode()
+
+
 class _ContentChanged(FileSystemEventHandler):
     """Regenerates once edits settle (editors often write a file in several steps)."""
 
-    def __init__(self, project: Project, today: date) -> None:
+    def __init__(self, project: Project, today: date, shown: _Shown) -> None:
         self.project = project
         self.today = today
+        self.shown = shown
         self.timer: threading.Timer | None = None
         self.lock = threading.Lock()
 
@@ -66,7 +97,9 @@ class _ContentChanged(FileSystemEventHandler):
         with self.lock:
             if self.timer is not None:
                 self.timer.cancel()
-            self.timer = threading.Timer(_SETTLE_SECONDS, _regenerate, (self.project, self.today))
+            self.timer = threading.Timer(
+                _SETTLE_SECONDS, _regenerate, (self.project, self.today, self.shown)
+            )
             self.timer.daemon = True
             self.timer.start()
 
@@ -89,7 +122,9 @@ def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _preview_server(project: Project, dev_addr: str, site_dir: Path) -> LiveReloadServer:
+def _preview_server(
+    project: Project, dev_addr: str, site_dir: Path, shown: _Shown
+) -> LiveReloadServer:
     """MkDocs' live-reload server for the project's site, built into `site_dir`."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -136,6 +171,28 @@ def _preview_server(project: Project, dev_addr: str, site_dir: Path) -> LiveRelo
                 b"script-src 'self'", b"script-src 'self' 'nonce-" + nonce + b"'", 1
             )
 
+        def reload_pages(self) -> None:
+            """Open pages load again: to show the errors, or the site once they are gone."""
+            from mkdocs.livereload import _timestamp
+
+            with self._epoch_cond:
+                self._wanted_epoch = self._visible_epoch = _timestamp()
+                self._epoch_cond.notify_all()
+
+        def _serve_request(self, environ, start_response):  # type: ignore[no-untyped-def]
+            path = environ["PATH_INFO"]
+            errors = shown.errors
+            if errors and (path.endswith("/") or path.endswith(".html")):
+                with self._epoch_cond:
+                    epoch = self._visible_epoch
+                page = self._inject_js_into_html(errors_page(errors), epoch)
+                start_response(
+                    "200 OK",
+                    [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")],
+                )
+                return [page]
+            return super()._serve_request(environ, start_response)
+
     server = SafePreviewServer(
         builder=builder,
         host=host,
@@ -144,6 +201,7 @@ def _preview_server(project: Project, dev_addr: str, site_dir: Path) -> LiveRelo
         polling_interval=_POLLING_SECONDS,
     )
     server.build_delay = _SETTLE_SECONDS
+    shown.on_change.append(server.reload_pages)
 
     def error_page(code: int) -> bytes | None:
         page = site_dir / f"{code}.html"
@@ -162,9 +220,10 @@ def _preview_server(project: Project, dev_addr: str, site_dir: Path) -> LiveRelo
 def serve(project: Project, today: date, dev_addr: str) -> int:
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
     logging.getLogger("watchdog").setLevel(logging.WARNING)
-    _regenerate(project, today)
+    shown = _Shown()
+    _regenerate(project, today, shown)
     observer = Observer()
-    changes = _ContentChanged(project, today)
+    changes = _ContentChanged(project, today, shown)
     observer.schedule(changes, str(project.content_dir), recursive=True)
     observer.start()
     site_dir = Path(tempfile.mkdtemp(prefix="sitegen-preview-"))
@@ -172,7 +231,7 @@ def serve(project: Project, today: date, dev_addr: str) -> int:
     signal.signal(signal.SIGTERM, _stop)
     server = None
     try:
-        server = _preview_server(project, dev_addr, site_dir)
+        server = _preview_server(project, dev_addr, site_dir, shown)
         server.serve()  # type: ignore[no-untyped-call]
     except KeyboardInterrupt:
         return 0
