@@ -9,7 +9,15 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.checks.readability import format_table
-from sitegen.commands import check_site, import_article, ipdas, new_source, review, sign_off
+from sitegen.commands import (
+    check_site,
+    import_article,
+    ipdas,
+    new_source,
+    review,
+    schemas,
+    sign_off,
+)
 from sitegen.content.layout import CONTENT_DIR, Project
 from sitegen.pipeline import check, generate
 from sitegen.problems import report
@@ -22,6 +30,7 @@ MAINTAINER_COMMANDS = {
     "check-site": check_site,
     "ipdas": ipdas,
     "sign-off": sign_off,
+    "schemas": schemas,
 }
 NOT_CHANGED = "docs/ was not changed"
 

@@ -73,7 +73,10 @@ def json_ld(
     items = [medical_web_page(page, content, references)]
     if faq_answers is not None:
         items.append(faq_page(faq_answers))
-    text = json.dumps(items if len(items) > 1 else items[0], ensure_ascii=False, sort_keys=True)
+    # One value a line, so that an edit changes only the lines it should in docs/.
+    text = json.dumps(
+        items if len(items) > 1 else items[0], ensure_ascii=False, sort_keys=True, indent=1
+    )
     # Inside <script>, "</script" would end the element and "<!--" can keep it from ending:
     # no "<" at all, then (JSON reads \u003c as "<").
     return text.replace("<", "\\u003c")

@@ -27,6 +27,8 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["yaml_text"] = lambda text: json.dumps(text, ensure_ascii=False)
+    # A YAML block of lines (after `key: |-`): each line indented, so none can end the block.
+    env.filters["yaml_block"] = lambda text: "\n".join(f"  {line}" for line in text.split("\n"))
     env.filters["html_yaml"] = lambda text: json.dumps(html_text(text), ensure_ascii=False)
     env.filters["md"] = lambda text: escape(one_line(text))
     env.filters["one_line"] = one_line
