@@ -234,7 +234,7 @@ CASES = {
     ),
     "two records with the same title and year": Case(
         REVIEW,
-        'title: Injections for back pain\nauthor:\n  - literal: The Review Group\n'
+        "title: Injections for back pain\nauthor:\n  - literal: The Review Group\n"
         'container-title: Review Journal\nissue: "1"\nnumber: CD000001\nissued: "2011"\n',
         'title: "A small trial of a treatment."\nauthor:\n  - literal: The Review Group\n'
         'container-title: Review Journal\nissue: "1"\nnumber: CD000001\nissued: "2001-05"\n',
