@@ -13,6 +13,7 @@ from sitegen.checks.readability import format_table
 from sitegen.commands import (
     check_site,
     import_article,
+    import_refs,
     ipdas,
     new_source,
     review,
@@ -26,6 +27,7 @@ from sitegen.problems import report
 MAINTAINER_COMMANDS = {
     "new-source": new_source,
     "import": import_article,
+    "import-refs": import_refs,
     "review": review,
     "check-site": check_site,
     "ipdas": ipdas,
