@@ -269,3 +269,28 @@ def test_when_the_parser_gives_up(
     status, _, err = _import(run_sitegen, minimal_project, export)
     assert status == 1
     assert err == (f"sitegen: {message}: export the references again from your reference manager\n")
+
+
+def test_values_that_are_not_valid_are_left_out_with_a_note(
+    minimal_project: Path, run_sitegen: RunSitegen, tmp_path: Path
+) -> None:
+    export = tmp_path / "odd.json"
+    export.write_text(
+        '[{"type": "article-journal", "title": "An odd record", "DOI": "doi.org/10.1000/x",'
+        ' "URL": "www.example.org/x", "author": [{"family": "Lee", "given": "Jo"}],'
+        ' "issued": {"date-parts": [[1850]]}}]',
+        encoding="utf-8",
+    )
+    status, out, err = _import(run_sitegen, minimal_project, export)
+    assert status == 0, err
+    assert "  to do: kind, issued, DOI, URL, note, conflicts" in out
+    for line in [
+        "  - issued: the data gave '1850', which is not a valid date: check the source",
+        "  - DOI: the data gave 'doi.org/10.1000/x', which is not a valid DOI: check the source",
+        "  - URL: the data gave 'www.example.org/x', which is not a valid web address: check the"
+        " source",
+    ]:
+        assert line in out.splitlines()
+    text = (minimal_project / "content_src/sources/lee-1850.yml").read_text(encoding="utf-8")
+    assert "# TODO: the data gave 'doi.org/10.1000/x', which is not a valid DOI" in text
+    assert "\n# DOI:" in text and "\n# URL:" in text

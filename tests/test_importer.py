@@ -412,8 +412,13 @@ def test_an_article_by_its_address(
             FetchError("HTTP 404", 404),
             f"journal.example.org has no record of this address: check it, or {SAVE_IT}",
         ),
+        (
+            FetchError("the answer is larger than 5 MB", reached=True),
+            "journal.example.org's answer about this address could not be read: try again"
+            f" later, or {SAVE_IT}",
+        ),
     ],
-    ids=["offline", "refused", "not found"],
+    ids=["offline", "refused", "not found", "too large"],
 )
 def test_an_address_that_cannot_be_fetched(
     error: FetchError, message: str, minimal_project: Path, capsys: pytest.CaptureFixture[str]

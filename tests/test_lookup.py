@@ -415,3 +415,23 @@ def test_fetch_url_turns_every_failure_into_a_fetch_error(
 def test_fetch_url_asks_only_the_web() -> None:
     with pytest.raises(FetchError, match="not a web address"):
         fetch_url("file:///etc/passwd")
+
+
+def test_more_than_one_kind_is_a_choice_to_check(run: Run, minimal_project: Path) -> None:
+    answer = json.loads((RECORDED / ANSWERS[PUBMED_FOSTER]).read_text(encoding="utf-8"))
+    answer["result"]["11376175"]["pubtype"] = [
+        "Journal Article",
+        "Meta-Analysis",
+        "Systematic Review",
+    ]
+    body = json.dumps(answer).encode()
+    status, out, err = run("new-source", "--pmid", "11376175", fetch=lambda url: body)
+    assert status == 0, err
+    note = (
+        "the data calls it systematic review and meta-analysis: 'systematic review' was chosen;"
+        " check it"
+    )
+    assert f"  - kind: {note}" in out.splitlines()
+    text, data = _record(minimal_project, "foster-2001")
+    assert data["kind"] == "systematic review"
+    assert f"TODO: {note}" in " ".join(text.replace("\n# ", " ").split())

@@ -149,7 +149,8 @@ def _valid(adapter: TypeAdapter[str], value: str | None, what: str, notes: dict[
     try:
         return adapter.validate_python(value)
     except ValidationError:
-        notes[what] = f"the data gave {value!r}, which is not a valid {what}: check the source"
+        label = {"URL": "web address", "issued": "date"}.get(what, what)
+        notes[what] = f"the data gave {value!r}, which is not a valid {label}: check the source"
         return None
 
 
