@@ -13,6 +13,9 @@ import trafilatura
 
 from conftest import FIXTURE_TODAY, FIXTURES, RunSitegen, tree
 from sitegen.authoring.article import byline_names, parse_date, person
+from sitegen.authoring.dates import same_date
+from sitegen.authoring.online import FetchError
+from sitegen.commands.cli import main
 from sitegen.content.layout import Project
 from sitegen.content.load import load_content
 from sitegen.content.schema import Person
@@ -135,7 +138,11 @@ def test_existing_and_invalid_ids_are_refused(
     assert _import(run_sitegen, minimal_project, HTML_ARTICLE)[0] == 0
     status, _, err = _import(run_sitegen, minimal_project, HTML_ARTICLE)
     assert status == 1
-    assert "a source with the id 'lopez-2015' already exists: give this one an id with --id" in err
+    assert err == (
+        "sitegen: not written: the same web address as content_src/sources/lopez-2015.yml"
+        " (https://www.riverside-health.example.org/neck/toxin-shot-stiff-neck): one source,"
+        " one record; update that record instead\n"
+    )
 
 
 def test_unreadable_files(minimal_project: Path, run_sitegen: RunSitegen, tmp_path: Path) -> None:
@@ -277,3 +284,165 @@ def test_bylines(line: str, names: list[str]) -> None:
 )
 def test_names_become_csl_names(name: str, expected: Person) -> None:
     assert person(name) == expected
+
+
+JOURNAL_ARTICLE = ARTICLES / "journal-article.html"
+JOURNAL_URL = "https://journal.example.org/jnp/article/14/3/201"
+SAVE_IT = "save the page from your browser and import the file: sitegen import FILE"
+
+
+def test_a_journal_article_page(
+    minimal_project: Path, run_sitegen: RunSitegen, offline: list[Any]
+) -> None:
+    """citation_*, Dublin Core and JSON-LD all name the same three authors: each is written
+    once, as a person (Staff is a family name here, not an organisation)."""
+    status, out, err = _import(run_sitegen, minimal_project, JOURNAL_ARTICLE)
+    assert status == 0, err
+    assert out.splitlines()[:8] == [
+        "sitegen: read journal-article.html as HTML: a journal article",
+        "  title:      Botulinum toxin for chronic neck pain: a pilot trial",
+        "  authors:    Staff A, de la Cruz A, Ng T",
+        "  journal:    Journal of Neck Pain 14(3):201-209",
+        "  published:  2021-09-10",
+        "  DOI:        10.1000/jnp.2021.0917",
+        f"  address:    {JOURNAL_URL}",
+        "sitegen: wrote content_src/sources/staff-2021.yml",
+    ]
+    text, data = _source(minimal_project, "staff-2021")
+    assert data["type"] == "article-journal"
+    assert data["kind"].startswith("TODO: ")  # a person chooses: trial, review ...
+    assert data["author"] == [
+        {"family": "Staff", "given": "Annika"},
+        {"family": "de la Cruz", "given": "Ana"},
+        {"family": "Ng", "given": "Tom"},
+    ]
+    assert data["container-title"] == "Journal of Neck Pain"
+    assert (data["volume"], data["issue"], data["page"]) == ("14", "3", "201-209")
+    assert data["issued"] == "2021-09-10"
+    assert (data["DOI"], data["PMID"]) == ("10.1000/jnp.2021.0917", "34500001")
+    assert data["URL"] == "https://doi.org/10.1000/jnp.2021.0917"
+    # The page shows "10 September 2021", its tags say 2021/09/10: the same day.
+    assert "disagree" not in text and "but its metadata says" not in text
+
+
+@pytest.mark.parametrize(
+    ("tags", "expected"),
+    [
+        (
+            '<meta name="DC.title" content="A trial"><meta name="DC.creator" content="Lee, Jo">'
+            '<meta name="DC.identifier" content="https://doi.org/10.1000/dc.1">'
+            '<meta name="DC.date" content="2020-02">',
+            {
+                "DOI": "10.1000/dc.1",
+                "issued": "2020-02",
+                "author": [{"family": "Lee", "given": "Jo"}],
+            },
+        ),
+        (
+            '<script type="application/ld+json">{"@graph": [{"@type": "MedicalScholarlyArticle",'
+            ' "name": "A trial", "author": {"@type": "Person", "name": "Jo Lee"},'
+            ' "identifier": {"@type": "PropertyValue", "propertyID": "DOI",'
+            ' "value": "10.1000/ld.1"},'
+            ' "datePublished": "2020-02-03", "pagination": "5-9"}]}</script>',
+            {"DOI": "10.1000/ld.1", "issued": "2020-02-03", "page": "5-9"},
+        ),
+    ],
+    ids=["Dublin Core", "JSON-LD"],
+)
+def test_dublin_core_and_json_ld_alone(
+    tags: str,
+    expected: dict[str, Any],
+    minimal_project: Path,
+    run_sitegen: RunSitegen,
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "article.html"
+    page.write_text(
+        f"<html><head><title>A trial</title>{tags}</head><body><article><h1>A trial</h1>"
+        "<p>Some words about a trial, long enough to be an article body.</p></article></body>"
+        "</html>",
+        encoding="utf-8",
+    )
+    status, _, err = _import(run_sitegen, minimal_project, page, "--id", "trial")
+    assert status == 0, err
+    _, data = _source(minimal_project, "trial")
+    assert data["type"] == "article-journal"
+    for key, value in expected.items():
+        assert data[key] == value
+
+
+def test_an_article_by_its_address(
+    minimal_project: Path, run_sitegen: RunSitegen, capsys: pytest.CaptureFixture[str]
+) -> None:
+    asked: list[str] = []
+
+    def fetch(url: str) -> bytes:
+        asked.append(url)
+        return JOURNAL_ARTICLE.read_bytes()
+
+    argv = ["import", JOURNAL_URL, "--project", str(minimal_project), "--today", FIXTURE_TODAY]
+    assert main(argv, fetch=fetch) == 0
+    out = capsys.readouterr().out
+    assert asked == [JOURNAL_URL]
+    assert out.splitlines()[:2] == [
+        f"Fetching {JOURNAL_URL} ...",
+        f"sitegen: read {JOURNAL_URL} as HTML: a journal article",
+    ]
+    text, _ = _source(minimal_project, "staff-2021")
+    assert f"drafted by sitegen import from {JOURNAL_URL}" in " ".join(text.split("\n# "))
+    assert main(argv, fetch=fetch) == 1
+    assert capsys.readouterr().err == (
+        "sitegen: not written: the same DOI as content_src/sources/staff-2021.yml"
+        " (10.1000/jnp.2021.0917): one source, one record; update that record instead\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (
+            FetchError("Name or service not known"),
+            f"could not reach journal.example.org (no network?): {SAVE_IT}",
+        ),
+        (
+            FetchError("HTTP 403", 403),
+            f"journal.example.org answered with an error (HTTP 403): try again later, or {SAVE_IT}",
+        ),
+        (
+            FetchError("HTTP 404", 404),
+            f"journal.example.org has no record of this address: check it, or {SAVE_IT}",
+        ),
+        (
+            FetchError("the answer is larger than 5 MB", reached=True),
+            "journal.example.org's answer about this address could not be read: try again"
+            f" later, or {SAVE_IT}",
+        ),
+    ],
+    ids=["offline", "refused", "not found", "too large"],
+)
+def test_an_address_that_cannot_be_fetched(
+    error: FetchError, message: str, minimal_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def fetch(url: str) -> bytes:
+        raise error
+
+    before = tree(minimal_project)
+    argv = ["import", JOURNAL_URL, "--project", str(minimal_project)]
+    assert main(argv, fetch=fetch) == 1
+    assert capsys.readouterr().err == f"sitegen: {message}\n"
+    assert tree(minimal_project) == before
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("10 September 2021", "2021/09/10", True),
+        ("2021-09-10", "2021", True),
+        ("2021-09-10", "2021-09-11", False),
+    ],
+)
+def test_one_date_written_two_ways_is_one_date(one: str, other: str, same: bool) -> None:
+    today = date(2026, 11, 22)
+    first, second = parse_date(one, today), parse_date(other, today)
+    assert first is not None and second is not None
+    assert same_date(first.value, second.value) is same

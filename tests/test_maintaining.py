@@ -20,7 +20,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_TODAY, FIXTURES, ROOT
+from sitegen.authoring.online import FetchError
 from sitegen.commands.cli import main
+from test_lookup import Recorded
 
 GUIDE = ROOT / "MAINTAINING.md"
 _EXAMPLE = re.compile(r"<!-- example: (?P<name>[\w-]+) -->\n```console\n(?P<body>.*?)```\n", re.S)
@@ -36,6 +38,14 @@ def _replace(file: str, old: str, new: str) -> Edit:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
     return edit
+
+
+def _references(project: Path) -> None:
+    shutil.copy2(FIXTURES / "references" / "zotero-library.bib", project / "zotero-library.bib")
+
+
+def _offline(url: str) -> bytes:
+    raise FetchError("could not connect", None)
 
 
 def _new_page(project: Path) -> None:
@@ -68,16 +78,32 @@ SCENARIOS: dict[str, tuple[list[Edit], str]] = {
         ' low back pain" --author "World Health Organization" --issued 2023',
     ),
     "review": ([], "sitegen review"),
+    "new-source-doi": ([], "sitegen new-source --doi 10.1212/WNL.56.10.1290"),
+    "new-source-offline": ([], "sitegen new-source --doi 10.1212/WNL.56.10.1290"),
+    "import-refs": ([_references], "sitegen import-refs zotero-library.bib"),
+    "import-refs-again": (
+        [_references, lambda project: _run("sitegen import-refs zotero-library.bib", project)],
+        "sitegen import-refs zotero-library.bib",
+    ),
     "sign-off": ([], "sitegen sign-off faq --by sam-fixture"),
 }
 
 
-def _run(command: str, project: Path) -> str:
+#: What the look-ups online are answered with: the recorded responses, or no network.
+FETCH = {"new-source-offline": _offline}
+
+
+def _run(command: str, project: Path, fetch: Callable[[str], bytes] | None = None) -> str:
     """What the command prints, as a terminal shows it (both streams, in order)."""
     out = io.StringIO()
     args = [*shlex.split(command)[1:], "--project", str(project), "--today", FIXTURE_TODAY]
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-        main(args)
+    cwd = Path.cwd()
+    os.chdir(project)  # files are given as a maintainer gives them, from the project folder
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+            main(args, fetch=fetch or Recorded())
+    finally:
+        os.chdir(cwd)
     return out.getvalue().replace(str(project) + os.sep, "")
 
 
@@ -90,7 +116,7 @@ def _example(name: str, tmp_path: Path) -> str:
     if command != "sitegen check":
         main(["generate", "--project", str(project), "--today", FIXTURE_TODAY])
     shown = command.replace("sitegen ", ".venv/bin/sitegen ", 1)
-    return f"$ {shown}\n{_run(command, project)}"
+    return f"$ {shown}\n{_run(command, project, FETCH.get(name))}"
 
 
 def test_every_example_is_a_known_scenario() -> None:

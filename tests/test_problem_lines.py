@@ -29,6 +29,7 @@ class Case(NamedTuple):
 PAGE = "content_src/pages/overview.md"
 FAQ = "content_src/pages/faq.md"
 TRIAL = "content_src/sources/trial-2001.yml"
+REVIEW = "content_src/sources/review-2011.yml"
 EVIDENCE = "content_src/evidence.yml"
 FIGURES = "content_src/figures.yml"
 
@@ -205,6 +206,42 @@ CASES = {
         "conflicts: TODO who paid for it",
         "conflicts:",
         "this source is a draft: 'conflicts' still says TODO",
+    ),
+    "two records with the same DOI": Case(
+        REVIEW,
+        "number: CD000001\n",
+        "number: CD000001\nDOI: 10.1000/TEST.2001\n",
+        "DOI:",
+        "the same DOI as content_src/sources/review-2011.yml (10.1000/test.2001): one source,"
+        " one record",
+        TRIAL,
+    ),
+    "two records with the same PMID": Case(
+        REVIEW,
+        'issued: "2011"\n',
+        'issued: "2011"\nPMID: "123456"\n',
+        "PMID:",
+        "the same PMID as content_src/sources/review-2011.yml (123456): one source, one record",
+        TRIAL,
+    ),
+    "two records with the same web address": Case(
+        TRIAL,
+        'PMID: "123456"\n',
+        'PMID: "123456"\nURL: http://example.org/back-pain\n',
+        "URL:",
+        "the same web address as content_src/sources/health-page.yml"
+        " (http://example.org/back-pain): one source, one record",
+    ),
+    "two records with the same title and year": Case(
+        REVIEW,
+        "title: Injections for back pain\nauthor:\n  - literal: The Review Group\n"
+        'container-title: Review Journal\nissue: "1"\nnumber: CD000001\nissued: "2011"\n',
+        'title: "A small trial of a treatment."\nauthor:\n  - literal: The Review Group\n'
+        'container-title: Review Journal\nissue: "1"\nnumber: CD000001\nissued: "2001-05"\n',
+        "title:",
+        "the same title and year as content_src/sources/review-2011.yml (A small trial of a"
+        " treatment, 2001): one source, one record",
+        TRIAL,
     ),
     "uncited source (a warning)": Case(
         FAQ,

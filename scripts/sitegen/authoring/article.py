@@ -12,21 +12,35 @@ from __future__ import annotations
 import json
 import logging
 import re
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from sitegen.authoring.dates import DateRole, FoundDate, labelled_date, long_date, parse_date
+from sitegen.authoring.dates import (
+    DateRole,
+    FoundDate,
+    labelled_date,
+    long_date,
+    parse_date,
+    same_date,
+)
 from sitegen.authoring.draft import ScaffoldError, SourceDraft
+from sitegen.authoring.ids import slug
 from sitegen.authoring.names import byline_names, clean_name, merge_names, person
+from sitegen.authoring.page import PageReader
+from sitegen.authoring.reference import Reference, draft_from_reference, suggest_base
+from sitegen.authoring.scholarly import scholarly_reference
 from sitegen.content.fields import NO_AUTHOR, NO_DATE
 from sitegen.content.schema import Person
-from sitegen.htmltext import TextCollector
 
 _META_DATES = {
-    "published": ("article:published_time", "datepublished", "citation_publication_date"),
+    "published": (
+        "article:published_time",
+        "datepublished",
+        "citation_publication_date",
+        "citation_date",
+    ),
     "updated": ("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified"),
 }
 #: A last line such as "Ellen Cone" may sign the article.
@@ -50,86 +64,10 @@ class Article:
     published: FoundDate | None = None
     updated: FoundDate | None = None
     url: str | None = None
+    #: What a journal article's page says of itself (citation_* tags and the like).
+    scholarly: Reference | None = None
     #: Notes for a person, by field name, such as two dates that disagree.
     notes: dict[str, str] = field(default_factory=dict)
-
-
-class _PageReader(TextCollector):
-    """The visible text of a page, line by line, and its meta tags and JSON-LD."""
-
-    _BLOCKS = frozenset(
-        {
-            "address",
-            "article",
-            "aside",
-            "blockquote",
-            "br",
-            "dd",
-            "div",
-            "dl",
-            "dt",
-            "figcaption",
-            "footer",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "header",
-            "hr",
-            "li",
-            "main",
-            "nav",
-            "ol",
-            "p",
-            "pre",
-            "section",
-            "table",
-            "td",
-            "th",
-            "time",
-            "tr",
-            "ul",
-        }
-    )
-    _HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "svg"})
-
-    def __init__(self) -> None:
-        super().__init__(self._BLOCKS, self._HIDDEN)
-        self.meta: dict[str, str] = {}
-        self.json_ld: list[str] = []
-        self._in_json_ld = False
-
-    @property
-    def lines(self) -> list[str]:
-        return self.blocks
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {key: value or "" for key, value in attrs}
-        if tag == "meta":
-            key = values.get("property") or values.get("name") or values.get("itemprop")
-            if key and values.get("content"):
-                self.meta.setdefault(key.lower(), values["content"].strip())
-        elif tag == "script" and values.get("type", "").lower() == "application/ld+json":
-            self._in_json_ld = True
-        super().handle_starttag(tag, attrs)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag in self._HIDDEN:
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self._in_json_ld = False
-        super().handle_endtag(tag)
-
-    def handle_data(self, data: str) -> None:
-        if self._in_json_ld:
-            self.json_ld.append(data)
-        else:
-            super().handle_data(data)
 
 
 def _json_ld_dates(texts: list[str]) -> dict[str, str]:
@@ -167,7 +105,7 @@ def _pick_date(
     article: Article, role: DateRole, shown: FoundDate | None, metadata: FoundDate | None
 ) -> FoundDate | None:
     """The date the reader sees, else the one in the page's metadata; note a disagreement."""
-    if shown and metadata and not metadata.value.startswith(shown.value[:10]):
+    if shown and metadata and not same_date(shown.value, metadata.value):
         article.notes[role] = (
             f"the page shows {shown.shown!r} but its metadata says {metadata.shown!r}: check"
             " which is right"
@@ -199,7 +137,7 @@ def read_html_article(html: str, today: date) -> Article:
     # (generate and check too) loads this module.
     import trafilatura
 
-    reader = _PageReader()
+    reader = PageReader()
     reader.feed(html)
     reader.close()
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -233,6 +171,7 @@ def read_html_article(html: str, today: date) -> Article:
             article.published = guess
     saved_from = _SAVED_FROM.search(html[:2000])
     article.url = metadata.url or (saved_from[1] if saved_from else None)
+    article.scholarly = scholarly_reference(reader, today)
     return article
 
 
@@ -251,7 +190,11 @@ def read_article(path: Path, today: date) -> Article:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ScaffoldError(f"{path} is not UTF-8 text: save the article as UTF-8") from None
-    suffix = path.suffix.lower()
+    return article_from_text(text, path.suffix.lower(), today)
+
+
+def article_from_text(text: str, suffix: str, today: date) -> Article:
+    """An article's text: HTML or plain text, by its file name's suffix or its first bytes."""
     start = text[:1000].lower()
     is_html = suffix in _HTML_SUFFIXES or (
         suffix not in _TEXT_SUFFIXES and any(tag in start for tag in ("<html", "<!doctype html"))
@@ -259,18 +202,13 @@ def read_article(path: Path, today: date) -> Article:
     return read_html_article(text, today) if is_html else read_text_article(text, today)
 
 
-def _slug(text: str, words: int) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower())[:words])
-
-
 def suggest_id(article: Article, people: list[Person]) -> str:
     """An id in the project's style: first author's family name (or the site) and year."""
     first = people[0] if people else None
     base = (
-        _slug(first.family, 2)
+        slug(first.family, 2)
         if first and first.family
-        else _slug(article.site_name or "", 3) or _slug(article.title or "", 4) or "source"
+        else slug(article.site_name or "", 3) or slug(article.title or "", 4) or "source"
     )
     dated = article.published or article.updated
     return f"{base}-{dated.value[:4]}" if dated else base
@@ -281,6 +219,8 @@ def draft_from_article(
 ) -> SourceDraft:
     """The draft source: what the article shows, and TODOs for what it does not."""
     people = [person(author) for author in article.authors]
+    if article.scholarly is not None:
+        return _scholarly_draft(article, article.scholarly, people, name, source_id, kind, today)
     notes = dict(article.notes)
     if people:
         split = "; ".join(
@@ -315,3 +255,28 @@ def draft_from_article(
         notes=notes,
         origin=f"sitegen import from {name}",
     )
+
+
+def _scholarly_draft(
+    article: Article,
+    found: Reference,
+    people: list[Person],
+    name: str,
+    source_id: str | None,
+    kind: str | None,
+    today: date,
+) -> SourceDraft:
+    """A journal article, from what its page says of itself for reference managers."""
+    notes = {("issued" if key == "published" else key): note for key, note in article.notes.items()}
+    reference = replace(
+        found,
+        title=found.title or article.title,
+        authors=found.authors or tuple(people),
+        issued=found.issued or (article.published.value if article.published else None),
+        URL=None if found.DOI else article.url,
+        notes=tuple(notes.items()) + found.notes,
+    )
+    source_id = source_id or suggest_base(reference)
+    draft = draft_from_reference(reference, source_id, kind, today, f"sitegen import from {name}")
+    draft.updated = article.updated.value if article.updated else None
+    return draft

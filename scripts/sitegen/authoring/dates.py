@@ -20,7 +20,8 @@ _MONTHS = {
 _MONTH = r"(?P<mon>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 _DATE_FORMS = [
-    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
+    re.compile(r"(?P<y>\d{4})([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?!\d)"),
+    re.compile(r"(?P<y>\d{4})[-/](?P<m>\d{1,2})(?![\d/.-])"),
     re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4}|\d{2})(?!\d)"),
     re.compile(rf"{_MONTH}\s+{_DAY},?\s+(?P<y>\d{{4}})(?!\d)"),
     re.compile(rf"{_DAY}\s+{_MONTH},?\s+(?P<y>\d{{4}})(?!\d)"),
@@ -105,6 +106,11 @@ def parse_date(text: str, today: date) -> FoundDate | None:
         value = _iso(year, month, day)
         return FoundDate(value, shown) if value else None
     return None
+
+
+def same_date(one: str, other: str) -> bool:
+    """Whether two dates (YYYY[-MM[-DD]]) can be the same day: 2021-09-10 and 2021-09 can."""
+    return one.startswith(other) or other.startswith(one)
 
 
 def labelled_date(lines: list[str], role: DateRole, today: date) -> FoundDate | None:

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from sitegen.authoring.duplicates import draft_keys, duplicate_of
 from sitegen.content.fields import ID_RULE, NO_AUTHOR, NO_DATE, is_valid_id
 from sitegen.content.files import ContentFiles
 from sitegen.content.layout import SOURCES_DIR
@@ -93,6 +94,9 @@ class SourceDraft:
     author: list[Person] | Literal["no author named"] | None = None
     container_title: str | None = None
     publisher: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    page: str | None = None
     issued: str | None = None
     updated: str | None = None
     DOI: str | None = None
@@ -132,6 +136,9 @@ def _entries(draft: SourceDraft) -> list[Entry]:
         "author": author,
         "container-title": draft.container_title,
         "publisher": draft.publisher,
+        "volume": draft.volume,
+        "issue": draft.issue,
+        "page": draft.page,
         "issued": draft.issued or NO_DATE,
         "updated": draft.updated,
         "accessed": draft.accessed.isoformat(),
@@ -200,7 +207,7 @@ def _field_lines(entry: Entry) -> list[str]:
             for index, (key, text) in enumerate(parts.items()):
                 lines.append(f"  {'- ' if index == 0 else '  '}{key}: {_scalar(text)}")
         return lines
-    if name in {"issued", "updated", "accessed", "PMID"}:
+    if name in {"issued", "updated", "accessed", "PMID", "volume", "issue"}:
         return [f"{name}: {json.dumps(value)}"]
     line = f"{name}: {_scalar(value)}"
     if len(line) <= LINE_WIDTH or value != " ".join(value.split()) or not value.isprintable():
@@ -259,6 +266,10 @@ def check_draft(content_dir: Path, path: Path, text: str) -> Problems:
 def write_source(content_dir: Path, draft: SourceDraft) -> Path:
     """Write the draft as a new source file; raises ScaffoldError and writes nothing on error."""
     path = source_path(content_dir, draft.id)
+    keys = draft_keys(draft.DOI, draft.PMID, draft.URL, draft.title, draft.issued)
+    duplicate = duplicate_of(content_dir, keys)
+    if duplicate:
+        raise ScaffoldError(duplicate)
     text = render_source(draft)
     problems = check_draft(content_dir, path, text)
     if problems.items:

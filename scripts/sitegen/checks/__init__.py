@@ -19,6 +19,7 @@ from sitegen.checks.citations import (
     pages_cite_something,
 )
 from sitegen.checks.context import Context
+from sitegen.checks.duplicates import sources_are_not_duplicates
 from sitegen.checks.evidence import claims_use_grade_words
 from sitegen.checks.files import no_unexpected_files
 from sitegen.checks.ipdas import decision_aid_qualifies
@@ -69,6 +70,7 @@ RULES: tuple[Rule, ...] = (
     no_unsafe_markup,
     plain_text_is_plain,
     sources_are_not_drafts,
+    sources_are_not_duplicates,
     sources_were_read_in_the_past,
     signoffs_name_clinicians,
     ready_to_publish,

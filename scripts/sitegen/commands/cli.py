@@ -8,10 +8,12 @@ from datetime import date
 from pathlib import Path
 
 from sitegen import __version__
+from sitegen.authoring.online import Fetch, fetch_url
 from sitegen.checks.readability import format_table
 from sitegen.commands import (
     check_site,
     import_article,
+    import_refs,
     ipdas,
     new_source,
     review,
@@ -26,6 +28,7 @@ from sitegen.problems import report
 MAINTAINER_COMMANDS = {
     "new-source": new_source,
     "import": import_article,
+    "import-refs": import_refs,
     "review": review,
     "check-site": check_site,
     "ipdas": ipdas,
@@ -133,8 +136,10 @@ def _generate(project: Project, today: date, strict: bool) -> int:
     return status
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, fetch: Fetch | None = None) -> int:
+    """Run a command. `fetch` answers the look-ups online (tests pass recorded answers)."""
     args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    args.fetch = fetch or fetch_url
     project = Project(args.project or _find_project(Path.cwd()))
     today = args.today or date.today()
     if args.command in MAINTAINER_COMMANDS:

@@ -1,31 +1,49 @@
-"""`sitegen import`: a draft source file from a saved article (an HTML page or plain text).
-
-Everything is read from the file: nothing is fetched.
-"""
+"""`sitegen import`: a draft source file from an article: a saved page (HTML or plain text),
+or the address of one, which is then fetched. A journal article's page is read by the tags
+it has for reference managers (citation_*, Dublin Core, JSON-LD ScholarlyArticle)."""
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from sitegen.authoring.article import Article, draft_from_article, read_article
+from sitegen.authoring.article import Article, article_from_text, draft_from_article, read_article
 from sitegen.authoring.dates import FoundDate
 from sitegen.authoring.draft import ScaffoldError, check_kind, write_source
-from sitegen.commands.common import Subcommands, report_written
-from sitegen.content.layout import SOURCES_DIR, Project
+from sitegen.authoring.duplicates import unique_id
+from sitegen.authoring.online import Fetch, ask
+from sitegen.commands.common import Subcommands, journal_details, report_written
+from sitegen.content.layout import Project
 from sitegen.content.schema import SOURCE_KINDS
 
+_ADDRESS = re.compile(r"https?://[^\s/]+\S*", re.I)
+#: What to do when the page cannot be fetched.
+SAVE_IT = "save the page from your browser and import the file: sitegen import FILE"
 
-def _summary(article: Article, path: Path) -> list[str]:
+
+def _summary(article: Article, name: str) -> list[str]:
     def when(found: FoundDate | None) -> str:
         if found is None:
             return "not found"
         return f"{found.value} (shown as {found.shown!r})" + (" ?" if found.doubt else "")
 
+    found = article.scholarly
+    if found is not None:
+        return [
+            f"sitegen: read {name} as {article.format}: a journal article",
+            f"  title:      {found.title or article.title or 'not found'}",
+            f"  authors:    {', '.join(p.short() for p in found.authors) or 'not found'}",
+            f"  journal:    {journal_details(found)}",
+            f"  published:  {found.issued or when(article.published)}",
+            f"  DOI:        {found.DOI or 'not found'}",
+            f"  address:    {article.url or 'not found'}",
+        ]
     return [
-        f"sitegen: read {path.name} as {article.format}",
+        f"sitegen: read {name} as {article.format}",
         f"  title:      {article.title or 'not found'}",
         f"  authors:    {'; '.join(article.authors) or 'not found'}",
         f"  site name:  {article.site_name or 'not found'}",
@@ -35,16 +53,33 @@ def _summary(article: Article, path: Path) -> list[str]:
     ]
 
 
+def fetch_article(url: str, fetch: Fetch, today: date) -> Article:
+    """The article at `url`, fetched and read as a saved page would be."""
+    host = urlsplit(url).hostname or url
+    print(f"Fetching {url} ...")
+    body = ask(fetch, url, host, "this address", SAVE_IT)
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = body.decode("cp1252", errors="replace")
+    article = article_from_text(text, ".html", today)
+    article.url = article.url or url
+    return article
+
+
 def add_command(commands: Subcommands, parents: list[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "import",
         parents=parents,
-        help="write a draft source from a saved article (HTML or plain text)",
-        description="Read a saved article (an HTML page or plain text) and write a draft"
-        " source in content_src/sources/, with TODO markers for what it could not find."
-        " Nothing is fetched: only the file is read.",
+        help="write a draft source from an article: a saved page, or its address",
+        description="Read an article (a saved HTML page or plain text, or the address of a"
+        " page, which is fetched) and write a draft source in content_src/sources/, with TODO"
+        " markers for what it could not find. A journal article's page is read by its"
+        " citation_*, Dublin Core and JSON-LD tags.",
     )
-    parser.add_argument("file", type=Path, help="the saved article: .html or .txt")
+    parser.add_argument(
+        "file", help="the saved article (.html or .txt), or the article's address (https://...)"
+    )
     parser.add_argument("--id", help="the source's id (default: author's or site's name, year)")
     parser.add_argument("--kind", help="one of: " + ", ".join(SOURCE_KINDS))
 
@@ -53,16 +88,19 @@ def run(args: argparse.Namespace, project: Project, today: date) -> int:
     content_dir = project.content_dir
     try:
         kind = check_kind(args.kind) if args.kind is not None else None
-        article = read_article(args.file, today)
-        draft = draft_from_article(article, args.file.name, args.id, kind, today)
-        if args.id is None and (content_dir / SOURCES_DIR / f"{draft.id}.yml").exists():
-            raise ScaffoldError(
-                f"a source with the id '{draft.id}' already exists: give this one an id with --id"
-            )
+        if _ADDRESS.fullmatch(args.file):
+            name = args.file
+            article = fetch_article(args.file, args.fetch, today)
+        else:
+            name = Path(args.file).name
+            article = read_article(Path(args.file), today)
+        draft = draft_from_article(article, name, args.id, kind, today)
+        if args.id is None:
+            draft.id = unique_id(content_dir, draft.id)
         path = write_source(content_dir, draft)
     except ScaffoldError as exc:
         print(f"sitegen: {exc}", file=sys.stderr)
         return 1
-    print("\n".join(_summary(article, args.file)))
+    print("\n".join(_summary(article, name)))
     report_written(path, project.root, draft)
     return 0

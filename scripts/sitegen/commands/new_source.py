@@ -1,14 +1,20 @@
-"""`sitegen new-source`: write a new source file, every field explained, with its to-dos."""
+"""`sitegen new-source`: write a new source file, every field explained, with its to-dos.
+
+Given --title, it writes what it is given and asks no one. Given only --doi or --pmid, it
+looks the work up online (Crossref, PubMed) and writes what they say.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from datetime import date
 from typing import Literal
 
 from pydantic import TypeAdapter, ValidationError
 
+from sitegen.authoring.catalogues import lookup_doi, lookup_pmid
 from sitegen.authoring.draft import (
     ScaffoldError,
     SourceDraft,
@@ -16,10 +22,27 @@ from sitegen.authoring.draft import (
     parse_author,
     write_source,
 )
-from sitegen.commands.common import Subcommands, report_written
+from sitegen.authoring.duplicates import draft_keys, duplicate_of, unique_id
+from sitegen.authoring.online import Fetch
+from sitegen.authoring.reference import (
+    Reference,
+    clean,
+    draft_from_reference,
+    merge,
+    suggest_base,
+)
+from sitegen.commands.common import Subcommands, describe, report_written
 from sitegen.content.fields import NO_DATE, Doi, Pmid, SourceDate, Url
+from sitegen.content.identity import bare_doi
 from sitegen.content.layout import Project
 from sitegen.content.schema import SOURCE_KINDS, Person
+
+NEEDS_TITLE = "give the source's id, --kind and --title, or look it up online with --doi or --pmid"
+NEEDS_ID = (
+    "give the new source's id first, as in: sitegen new-source foster-2001 --kind KIND"
+    " --title TITLE"
+)
+NEEDS_KIND = "give --kind, one of: " + ", ".join(SOURCE_KINDS)
 
 
 def _checked(adapter: TypeAdapter[str], option: str, text: str | None) -> str | None:
@@ -32,27 +55,78 @@ def _checked(adapter: TypeAdapter[str], option: str, text: str | None) -> str | 
         raise ScaffoldError(f"{option}: {message}") from None
 
 
+def _author(args: argparse.Namespace) -> list[Person] | Literal["no author named"] | None:
+    if args.no_author:
+        return "no author named"
+    return [parse_author(text) for text in args.author] if args.author else None
+
+
 def draft_from_args(args: argparse.Namespace, today: date) -> SourceDraft:
     """The draft that `sitegen new-source` writes, from its options."""
-    author: list[Person] | Literal["no author named"] | None = None
-    if args.no_author:
-        author = "no author named"
-    elif args.author:
-        author = [parse_author(text) for text in args.author]
+    if args.id is None:
+        raise ScaffoldError(NEEDS_ID)
+    if args.kind is None:
+        raise ScaffoldError(NEEDS_KIND)
     return SourceDraft(
         id=args.id,
         accessed=today,
         kind=check_kind(args.kind),
         type=args.type,
         title=args.title,
-        author=author,
+        author=_author(args),
         container_title=args.container_title,
         publisher=args.publisher,
+        volume=clean(args.volume),
+        issue=clean(args.issue),
+        page=clean(args.pages),
         issued=_checked(TypeAdapter(SourceDate), "--issued", args.issued),
         DOI=_checked(TypeAdapter(Doi), "--doi", args.doi),
         PMID=_checked(TypeAdapter(Pmid), "--pmid", args.pmid),
         URL=_checked(TypeAdapter(Url), "--url", args.url),
     )
+
+
+def looked_up(args: argparse.Namespace, project: Project, today: date, fetch: Fetch) -> SourceDraft:
+    """The draft from what Crossref (by DOI) and PubMed (by PMID) say, and the options."""
+    doi = _checked(TypeAdapter(Doi), "--doi", bare_doi(args.doi) if args.doi else None)
+    pmid = _checked(TypeAdapter(Pmid), "--pmid", args.pmid)
+    kind = check_kind(args.kind) if args.kind is not None else None
+    author = _author(args)
+    given = Reference(
+        container_title=args.container_title,
+        publisher=args.publisher,
+        volume=clean(args.volume),
+        issue=clean(args.issue),
+        page=clean(args.pages),
+        issued=_checked(TypeAdapter(SourceDate), "--issued", args.issued),
+        DOI=doi,
+        PMID=pmid,
+        URL=_checked(TypeAdapter(Url), "--url", args.url),
+        type=args.type,
+        authors=tuple(author) if isinstance(author, list) else (),
+    )
+    duplicate = duplicate_of(project.content_dir, draft_keys(doi, pmid, None, None, None))
+    if duplicate:
+        raise ScaffoldError(duplicate)
+    found = Reference()
+    if doi:
+        print(f"Looking up {doi} at Crossref...")
+        found = lookup_doi(doi, fetch)
+    if pmid:
+        print(f"Looking up PMID {pmid} at PubMed...")
+        found = merge(found, lookup_pmid(pmid, fetch))
+    found = merge(given, found)
+    if doi and found.URL and found.URL.lower() == f"https://doi.org/{doi}".lower():
+        found = replace(found, URL=None)  # written again from the DOI as given
+    print("\n".join(describe(found)))
+    source_id = args.id or unique_id(project.content_dir, suggest_base(found))
+    origin = "sitegen new-source from " + " and ".join(
+        name for name, asked in (("Crossref", doi), ("PubMed", pmid)) if asked
+    )
+    draft = draft_from_reference(found, source_id, kind, today, origin)
+    if author == "no author named":
+        draft.author = author
+    return draft
 
 
 def add_command(commands: Subcommands, parents: list[argparse.ArgumentParser]) -> None:
@@ -61,11 +135,17 @@ def add_command(commands: Subcommands, parents: list[argparse.ArgumentParser]) -
         parents=parents,
         help="write content_src/sources/ID.yml for a new source, every field explained",
         description="Write a new source file with every field explained and TODO markers for"
-        " what a person must fill in. sitegen check fails until they are filled in.",
+        " what a person must fill in. sitegen check fails until they are filled in. Without"
+        " --title, --doi looks the source up at Crossref and --pmid at PubMed.",
     )
-    parser.add_argument("id", help="the source's id, such as nhs-neck-pain or foster-2001")
-    parser.add_argument("--kind", required=True, help="one of: " + ", ".join(SOURCE_KINDS))
-    parser.add_argument("--title", required=True, help="the title, as the source gives it")
+    parser.add_argument(
+        "id",
+        nargs="?",
+        help="the source's id, such as nhs-neck-pain or foster-2001 (looked up: the first"
+        " author's family name and the year)",
+    )
+    parser.add_argument("--kind", help="one of: " + ", ".join(SOURCE_KINDS))
+    parser.add_argument("--title", help="the title, as the source gives it")
     who = parser.add_mutually_exclusive_group()
     who.add_argument(
         "--author",
@@ -77,17 +157,27 @@ def add_command(commands: Subcommands, parents: list[argparse.ArgumentParser]) -
     parser.add_argument("--type", help="the CSL type (default: from the kind)")
     parser.add_argument("--container-title", help="the journal or website it appears in")
     parser.add_argument("--publisher", help="who publishes it")
+    parser.add_argument("--volume", help="the journal's volume, such as 56")
+    parser.add_argument("--issue", help="the journal's issue, such as 10")
+    parser.add_argument("--pages", help="the pages, such as 1290-1293")
     parser.add_argument(
         "--issued", metavar="YYYY[-MM[-DD]]", help=f"when it was published, or '{NO_DATE}'"
     )
     parser.add_argument("--url", help="its web address")
-    parser.add_argument("--doi", help="its DOI, such as 10.1212/WNL.56.10.1290")
-    parser.add_argument("--pmid", help="its PubMed number")
+    parser.add_argument(
+        "--doi", help="its DOI, such as 10.1212/WNL.56.10.1290 (without --title: looked up)"
+    )
+    parser.add_argument("--pmid", help="its PubMed number (without --title: looked up)")
 
 
 def run(args: argparse.Namespace, project: Project, today: date) -> int:
     try:
-        draft = draft_from_args(args, today)
+        if args.title is None and not (args.doi or args.pmid):
+            raise ScaffoldError(NEEDS_TITLE)
+        if args.title is None:
+            draft = looked_up(args, project, today, args.fetch)
+        else:
+            draft = draft_from_args(args, today)
         path = write_source(project.content_dir, draft)
     except ScaffoldError as exc:
         print(f"sitegen: {exc}", file=sys.stderr)

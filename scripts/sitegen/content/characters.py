@@ -108,3 +108,12 @@ def odd_spaces_at_line_starts(text: str, first_line: int = 1) -> Iterator[BadCha
             f"{describe(match.group(1))}, at the start of the line: YAML needs ordinary"
             " spaces there; delete it and type a space",
         )
+
+
+def without_bad_characters(text: str) -> str:
+    """`text` without the characters content may not hold: for text read from elsewhere
+    (a catalogue, a reference manager's export), before it is written into a file."""
+    text = _FORBIDDEN.sub("", text)
+    if text and max(text) > "\uffff":
+        text = _FORBIDDEN_ASTRAL.sub("", text)
+    return text
