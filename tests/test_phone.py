@@ -131,17 +131,23 @@ def test_a_citation_opens_its_references_in_place(phone: object, site_url: str) 
     assert marker.get_attribute("aria-expanded") == "false"
 
 
-def test_a_glossary_word_is_a_link_that_shows_its_meaning(phone: object, site_url: str) -> None:
-    """Reachable by keyboard and touch: a link, with the meaning as its title, to the
-    glossary, which opens at the word."""
+def test_a_glossary_word_shows_its_meaning_in_place(phone: object, site_url: str) -> None:
+    """Reachable by keyboard and touch: a link, with the meaning as its title; a tap or Enter
+    shows the meaning under the paragraph, with a link to the glossary, which opens at the
+    word."""
     from playwright.sync_api import Page
 
     assert isinstance(phone, Page)
     phone.goto(site_url)
     term = phone.locator("article a.term").first
-    assert term.get_attribute("title")
+    meaning = str(term.get_attribute("title"))
     href = str(term.get_attribute("href"))
-    term.click()
+    term.focus()
+    phone.keyboard.press("Enter")
+    popover = phone.locator(".term-popover")
+    assert popover.is_visible() and meaning in popover.inner_text()
+    assert phone.url.rstrip("/") == site_url.rstrip("/")  # still on the page
+    popover.locator("a", has_text="More in the glossary").click()
     phone.wait_for_load_state()
     target = phone.locator(f"[id='{href.split('#')[1]}']")
     assert target.is_visible()  # its folded group opened

@@ -10,6 +10,7 @@ import io
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import axe_playwright_python
 import pytest
@@ -60,7 +61,7 @@ def _axe(page: object) -> list[dict[str, object]]:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 360])
 def test_no_axe_violations(
-    browser: object, any_site_url: str, content: Content, scheme: str, width: int
+    browser: object, any_site_url: str, site_url: str, content: Content, scheme: str, width: int
 ) -> None:
     from playwright.sync_api import Browser
 
@@ -76,7 +77,12 @@ def test_no_axe_violations(
         violations = _axe(page)
         if violations:
             found[item.name] = violations
-    # With the search dialog open and showing results.
+    # With the search dialog open and showing results (Material for MkDocs: Zensical's
+    # search is another component, which these tests do not drive; see the README).
+    if any_site_url != site_url:
+        context.close()
+        assert not found, json.dumps(found, indent=1)
+        return
     page.goto(any_site_url)
     if width < 960:
         page.locator(".md-header__button[for='__search']").click()
@@ -111,7 +117,9 @@ def test_keyboard_alone_finds_and_follows_a_search_result(browser: object, site_
     page.locator(".md-search-result__item").first.wait_for()  # shown, not only present
     page.keyboard.press("ArrowDown")
     focused = page.evaluate("document.activeElement.getAttribute('href') || ''")
-    assert "/faq/" in focused or "/considerations/" in focused
+    answers = next(q["answers"] for q in load_queries() if q["query"] == "insurance")
+    assert isinstance(answers, list)
+    assert any(urlsplit(focused).path.rstrip("/").endswith(a.split("/#")[0]) for a in answers)
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: url.startswith(focused.split("#")[0]))
     page.close()
@@ -139,14 +147,12 @@ def test_no_page_scrolls_sideways_at_360px(
     assert not wide, f"pages wider than the screen (px): {wide}"
 
 
-def test_visitors_queries_find_their_answer_in_the_top_3(
-    browser: object, any_site_url: str
-) -> None:
+def test_visitors_queries_find_their_answer_in_the_top_3(browser: object, site_url: str) -> None:
     from playwright.sync_api import Browser
 
     assert isinstance(browser, Browser)
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(any_site_url)
+    page.goto(site_url)
     queries = load_queries()
     assert len(queries) >= 30
     results = [search(page, str(q["query"]), list(q["answers"])) for q in queries]  # type: ignore[call-overload]

@@ -5,6 +5,8 @@
  *   instead of jumping to the list at the foot of the page; Escape or "Close" shuts them.
  * - Table cells get the name of their column, so that a table shown as stacked cards on a
  *   narrow screen still says what each line is.
+ * - A tap or Enter on a glossary word shows its meaning in place, with a link to the
+ *   glossary, instead of leaving the page.
  * - A link to something inside a folded section (a source, a glossary word) opens it.
  * - The closed menu drawer and the headings' link anchors leave the keyboard's path, and
  *   the search dialog gets a name for screen readers.
@@ -44,6 +46,48 @@
     open = null;
   }
 
+  function place(marker, popover) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "Close";
+    button.addEventListener("click", close);
+    popover.appendChild(button);
+    var block = marker.closest("p, li, td, dd") || marker.parentNode;
+    block.insertAdjacentElement(block.tagName === "LI" ? "beforeend" : "afterend", popover);
+    marker.setAttribute("aria-expanded", "true");
+    open = { marker: marker, popover: popover };
+    popover.focus({ preventScroll: true });
+    popover.scrollIntoView({ block: "nearest" });
+  }
+
+  function defineInPlace(term) {
+    var meaning = term.getAttribute("title");
+    if (!meaning) return;
+    term.setAttribute("aria-expanded", "false");
+    term.addEventListener("click", function (event) {
+      event.preventDefault();
+      var wasOpen = open && open.marker === term;
+      close();
+      if (wasOpen) return;
+      var popover = document.createElement("div");
+      popover.className = "cite-popover term-popover";
+      popover.setAttribute("role", "note");
+      popover.setAttribute("tabindex", "-1");
+      popover.setAttribute("aria-label", "Meaning of " + term.textContent);
+      var text = document.createElement("p");
+      var word = document.createElement("strong");
+      word.textContent = term.textContent + ": ";
+      text.appendChild(word);
+      text.appendChild(document.createTextNode(meaning + " "));
+      var more = document.createElement("a");
+      more.href = term.href;
+      more.textContent = "More in the glossary";
+      text.appendChild(more);
+      popover.appendChild(text);
+      place(term, popover);
+    });
+  }
+
   function show(marker, ids) {
     var wasOpen = open && open.marker === marker;
     close();
@@ -64,17 +108,7 @@
       list.appendChild(item);
     });
     popover.appendChild(list);
-    var button = document.createElement("button");
-    button.type = "button";
-    button.textContent = "Close";
-    button.addEventListener("click", close);
-    popover.appendChild(button);
-    var block = marker.closest("p, li, td, dd") || marker.parentNode;
-    block.insertAdjacentElement(block.tagName === "LI" ? "beforeend" : "afterend", popover);
-    marker.setAttribute("aria-expanded", "true");
-    open = { marker: marker, popover: popover };
-    popover.focus({ preventScroll: true });
-    popover.scrollIntoView({ block: "nearest" });
+    place(marker, popover);
   }
 
   function wire(marker, ids) {
@@ -156,6 +190,7 @@
   function start() {
     var article = document.querySelector("article") || document.body;
     groupCitations(article);
+    article.querySelectorAll("a.term").forEach(defineInPlace);
     labelTableCells(article);
     quietKeyboardPath();
     nameTheSearchDialog();

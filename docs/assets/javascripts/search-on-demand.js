@@ -6,7 +6,7 @@
  * result. Every other request goes ahead untouched. */
 (function () {
   "use strict";
-  var INDEX = /\/search\/search_index\.json$/;
+  var INDEX = /\/search\/search_index\.json$|\/search\.json$/;  // MkDocs, Zensical
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   var waiting = [];

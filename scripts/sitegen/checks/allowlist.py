@@ -24,7 +24,7 @@ ELEMENTS = frozenset(
     "details div dl dt em figcaption figure footer form g h1 h2 h3 h4 h5 h6 head header "
     "hr html i img input ins kbd label li line link main mark meta nav noscript ol p path "
     "pattern pre rect script section small span strong sub summary sup svg table tbody td "
-    "text tfoot th thead title tr ul use".split()
+    "text tfoot th thead title tr tspan ul use".split()
 )
 #: Attributes any element may have.
 COMMON_ATTRIBUTES = frozenset(
@@ -40,6 +40,8 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "details": frozenset({"open"}),
     "form": frozenset({"name"}),
     "g": frozenset(_PAINT),
+    # A section the search index leaves out (each page's list of sources).
+    "h2": frozenset({"data-search-exclude"}),
     "html": frozenset({"xmlns"}),
     "img": frozenset({"src", "alt", "width", "height", "loading"}),
     "input": frozenset(
@@ -59,6 +61,7 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "td": frozenset({"style", "colspan", "rowspan"}),
     "text": frozenset({"x", "y", "text-anchor"}),
     "th": frozenset({"style", "colspan", "rowspan", "scope"}),
+    "tspan": frozenset({"x", "y"}),
     "use": frozenset({"href", "x", "y"}),
 }
 #: Where a link may lead (a page of this site needs no scheme).

@@ -22,7 +22,9 @@ def _works(option: Option, condition: Condition, inline: Inline) -> str:
     result = option.benefit[condition]
     sure = certainty_words(result).split(".")[0]
     if result.has_numbers:
-        return f"{cited(result_in_words(result, name_in_sentence(option)), result.sources)} {sure}."
+        words = cited(result_in_words(result, name_in_sentence(option)), result.sources)
+        based = f" Based on {md(result.people)}." if result.people else ""
+        return f"{words}{based} {sure}."
     if result.claim is not None:
         return f"{cited(inline(result.claim), result.sources)} {sure}."
     return f"No good evidence found{searched_words(result.searched)}."

@@ -91,12 +91,12 @@ def _figure(option: Option, condition: Condition, result: Result) -> str:
     title = f"{option.short_name} for {CONDITION_NAMES[condition]}: {result.outcome or 'pain'}"
     other = f"with {result.comparator or 'the comparison'}"
     if result.measure == "per-100" and result.with_option is not None:
-        groups = [(round(result.with_option), f"with {option.short_name}")]
+        groups = [(round(result.with_option), f"with {name_in_sentence(option)}")]
         if result.with_comparator is not None:
             groups.append((round(result.with_comparator), other))
         return icon_figure(key, title, groups)
     if result.measure == "pain-score" and result.with_option is not None:
-        bars = [(result.with_option, f"With {option.short_name}")]
+        bars = [(result.with_option, f"With {name_in_sentence(option)}")]
         if result.with_comparator is not None:
             bars.append((result.with_comparator, other.capitalize()))
         return pain_scores(key, title, bars)

@@ -195,7 +195,7 @@ def render_page(page: Page, content: Content, index: SiteIndex) -> str:
 #: The Glossary defines the terms; the Sources page is a list of titles and notes.
 _NO_GLOSSARY_LINKS = frozenset({GLOSSARY_PAGE, SOURCES_PAGE})
 #: Where a page's prose ends: its sources, or else its footer.
-_PROSE_END = re.compile(r"^## Sources for this page$|^Page last reviewed: ", re.M)
+_PROSE_END = re.compile(r"^## Sources for this page\b|^Page last reviewed: ", re.M)
 
 
 def _link_glossary(text: str, terms: list[tuple[str, str]], glossary: GlossaryIndex) -> str:
