@@ -46,6 +46,9 @@ _MARKER = re.compile(r"^([ \t]*)\[\[([a-z-]+):([a-z0-9-]+)\]\][ \t]*$")
 _LIST_PREFIX = re.compile(r"^([ \t]*(?:(?:[-*+]|\d+\.)[ \t]+(?:\[[ xX]\][ \t]+)?)?)")
 _BOLD_LEAD = re.compile(r"^\*\*[^*]+\*\*[ \t]*")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
+#: Markers drawn from evidence.yml and figures.yml, which are copied once per group.
+_SCALED_MARKERS = frozenset({"evidence", "icon-array", "timeline"})
+_HEADING_LINK = re.compile(r"(\]\([a-z0-9-]+\.md)#[a-z0-9-]+\)")
 _WORD = re.compile(r"[A-Za-z0-9$']+")
 
 _SUBJECTS = (
@@ -265,6 +268,10 @@ class Synthesizer:
         self.terms = invented_terms(
             len(content.glossary) * scale, [entry.term for entry in content.glossary]
         )
+        #: Pages written in Markdown; pages drawn from data (an option's file) stay as
+        #: they are, once, with their data and the sources they cite.
+        self.prose_pages = [page for page in content.pages if page.path.endswith(".md")]
+        self.data_pages = [page for page in content.pages if not page.path.endswith(".md")]
         self.plans = self._plan_pages()
         self.by_copy = {(plan.template.name, plan.group): plan for plan in self.plans}
         faq = content.page(FAQ_PAGE)
@@ -301,7 +308,7 @@ class Synthesizer:
                 self.content.nav_titles[page.name],
             )
             for group in range(self.scale)
-            for page in self.content.pages
+            for page in self.prose_pages
         ]
         for plan in plans:
             plan.headings = self._headings_for(plan)
@@ -384,6 +391,8 @@ class Synthesizer:
         marker = _MARKER.match(text)
         if marker:
             indent, kind, key = marker.groups()
+            if kind not in _SCALED_MARKERS:  # drawn from data copied as it is
+                return text
             return f"{indent}[[{kind}:{key}-s{plan.group}]]"
         if stripped.startswith("|"):
             return self.table_row(stripped, plan)
@@ -554,13 +563,19 @@ def copy_real_project(real_root: Path, dest: Path) -> None:
 
 
 def write_sources(synth: Synthesizer, real_dir: Path, out_dir: Path) -> None:
-    out_dir.mkdir(parents=True)
+    # The real sources as they are, for the data files copied as they are.
+    shutil.copytree(real_dir, out_dir)
     for source_id in synth.content.sources:
-        text = (real_dir / f"{source_id}.yml").read_text(encoding="utf-8")
         for group in range(synth.scale):
             new_id = synth.key(source_id, group)
-            new_text = re.sub(r"^id:.*$", f"id: {new_id}", text, flags=re.M)
-            (out_dir / f"{new_id}.yml").write_text(new_text, encoding="utf-8")
+            record = _read_yaml(real_dir / f"{source_id}.yml")
+            # Each copy a different work, or the check would find it a duplicate.
+            for key in ("DOI", "PMID", "PMCID"):
+                record.pop(key, None)
+            if "URL" in record:
+                record["URL"] = f"{record['URL'].split('#')[0].rstrip('/')}/copy-{group + 1}"
+            record["title"] = f"{record['title']} (copy {group + 1})"
+            (out_dir / f"{new_id}.yml").write_text(_dump_yaml(record), encoding="utf-8")
 
 
 def write_data_files(synth: Synthesizer, real: Path, out: Path) -> None:
@@ -601,9 +616,22 @@ def write_project(real_root: Path, dest: Path, scale: int, seed: int = 0) -> Non
     write_sources(synth, real / "sources", out / "sources")
     write_data_files(synth, real, out)
     write_pages(synth, real, out)
-    shutil.copy2(real / "site.yml", out / "site.yml")
+    for path in sorted(real.iterdir()):  # the other data, as it is
+        if not (out / path.name).exists():
+            copy = shutil.copytree if path.is_dir() else shutil.copy2
+            copy(path, out / path.name)
+    settings = _read_yaml(real / "site.yml")
+    settings.pop("decision_aid", None)  # names headings of the real pages
+    (out / "site.yml").write_text(_dump_yaml(settings), encoding="utf-8")
+    for path in sorted(out.glob("*.yml")):  # the pages' headings are new: link to pages
+        text = path.read_text(encoding="utf-8")
+        path.write_text(_HEADING_LINK.sub(r"\1)", text), encoding="utf-8")
     config = (real_root / "mkdocs.yml").read_text(encoding="utf-8")
     nav = [f"{json.dumps(plan.nav_title)}: {plan.output_name}" for plan in synth.plans]
+    nav += [
+        f"{json.dumps(synth.content.nav_titles[page.name])}: {page.output_name}"
+        for page in synth.data_pages
+    ]
     (dest / "mkdocs.yml").write_text(replace_nav(config, nav), encoding="utf-8")
     copy_build_files(real_root, dest)
 
