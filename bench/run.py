@@ -33,7 +33,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from serve_latency import measure_serve
@@ -44,7 +44,8 @@ from sitegen.output.stamp import generated_files
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-TODAY = "2026-11-22"
+#: The real date: the content's review dates are set by people, up to today.
+TODAY = date.today().isoformat()
 _WROTE = re.compile(r"wrote (\d+) files")
 
 

@@ -1,7 +1,7 @@
 """The one scan of Markdown (citations, markers, links, headings) and rewriting at its places."""
 
 from sitegen.content.markdown import scan
-from sitegen.content.schema import MarkdownText
+from sitegen.content.text import MarkdownText
 from sitegen.render.inline import render_markdown
 
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from sitegen.content.files import ContentFiles
 from sitegen.content.load import load_page
 from sitegen.content.markdown import scan
-from sitegen.content.schema import MarkdownText
+from sitegen.content.text import MarkdownText
 from sitegen.content.yamlfile import YamlError, parse_yaml
 from sitegen.problems import Problems
 from sitegen.render.inline import render_markdown

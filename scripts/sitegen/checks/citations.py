@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from sitegen.checks.context import Context
 from sitegen.content.layout import PAGES_WITHOUT_CLAIMS
 from sitegen.content.model import Content
-from sitegen.content.schema import MarkdownText, PageMeta
+from sitegen.content.schema import PageMeta
+from sitegen.content.text import MarkdownText
 from sitegen.content.walk import listed_sources
 from sitegen.problems import Location, Problem, error, suggest, warning
 

@@ -10,7 +10,7 @@ from sitegen.content.markdown import Link, slugify
 from sitegen.content.model import Content, Page
 from sitegen.content.options import CONDITION_NAMES, OPTION_SECTIONS
 from sitegen.content.people import PEOPLE_HEADING, POLICIES_HEADING
-from sitegen.content.schema import MarkdownText
+from sitegen.content.text import MarkdownText
 from sitegen.problems import Location, Problem, error, suggest
 
 #: Headings every generated page gets, besides the ones written in the content.

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from sitegen.checks.context import Context
 from sitegen.content.model import Content
-from sitegen.content.schema import MarkdownText
+from sitegen.content.text import MarkdownText
 from sitegen.content.walk import plain_fields
 from sitegen.problems import Location, Problem, error, position
 

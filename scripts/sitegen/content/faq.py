@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from sitegen.content.schema import PageBody
+from sitegen.content.text import PageBody
 
 
 @dataclass(frozen=True)

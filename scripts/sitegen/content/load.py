@@ -36,12 +36,12 @@ from sitegen.content.schema import (
     EvidenceClaim,
     Figures,
     GlossaryEntry,
-    PageBody,
     PageMeta,
     SiteSettings,
     Source,
     UrgentHelp,
 )
+from sitegen.content.text import PageBody
 from sitegen.problems import Location, Problems
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*\n?", re.S | re.M)

@@ -27,13 +27,13 @@ from sitegen.content.schema import (
     Figures,
     GlossaryEntry,
     IconArray,
-    PageBody,
     PageMeta,
     SiteSettings,
     Source,
     Timeline,
     UrgentHelp,
 )
+from sitegen.content.text import PageBody
 from sitegen.problems import Location
 
 if TYPE_CHECKING:

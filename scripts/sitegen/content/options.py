@@ -15,7 +15,8 @@ from pydantic import Field
 
 from sitegen.content.fields import IsoDate, Month, Text
 from sitegen.content.origin import Record
-from sitegen.content.schema import Certainty, Markdown, SourceIds
+from sitegen.content.schema import Certainty, SourceIds
+from sitegen.content.text import Markdown
 
 Condition = Literal["low-back", "neck"]
 CONDITIONS: tuple[Condition, ...] = ("low-back", "neck")

@@ -17,7 +17,7 @@ from pydantic import Field
 
 from sitegen.content.fields import IsoDate, Text, Url
 from sitegen.content.origin import Record
-from sitegen.content.schema import Markdown
+from sitegen.content.text import Markdown
 
 #: The headings of the list the About page ends with (see render/lists.py): links may name
 #: them, as #the-people-behind-this-site.

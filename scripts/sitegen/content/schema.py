@@ -7,7 +7,6 @@ of each of its fields (see origin.py).
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Annotated, Literal
 
@@ -24,8 +23,9 @@ from sitegen.content.fields import (
     Text,
     Url,
 )
-from sitegen.content.markdown import Scan, scan
 from sitegen.content.origin import Record
+from sitegen.content.people import Policies
+from sitegen.content.text import Markdown
 
 SOURCE_KINDS = (
     "consumer article",
@@ -57,62 +57,6 @@ def _kind(value: object) -> str:
 
 SourceKind = Annotated[
     str, PlainValidator(_kind), WithJsonSchema({"enum": [*SOURCE_KINDS, KIND_TODO]})
-]
-
-
-class MarkdownText(str):
-    """A field's text, written in Markdown (it may cite sources). Its scan is worked out
-    when asked (most such texts are a sentence or two without a bracket)."""
-
-    __slots__ = ()
-
-    @property
-    def first_line(self) -> int:
-        return 1
-
-    @property
-    def scan(self) -> Scan:
-        return _scan_of(str(self))
-
-
-@functools.lru_cache(maxsize=4096)
-def _scan_of(text: str) -> Scan:
-    return scan(text)
-
-
-class PageBody(MarkdownText):
-    """A page's Markdown, which starts on line `first_line` of its file; scanned once."""
-
-    __slots__ = ("__dict__",)
-
-    def __new__(cls, text: str, first_line: int) -> PageBody:
-        made = super().__new__(cls, text)
-        made.__dict__["first_line"] = first_line
-        return made
-
-    @property
-    def first_line(self) -> int:
-        line: int = self.__dict__["first_line"]
-        return line
-
-    @functools.cached_property
-    def scan(self) -> Scan:
-        return scan(str(self), self.first_line)
-
-
-def _markdown(value: object) -> MarkdownText:
-    if not isinstance(value, str):
-        raise ValueError("expected text")
-    if not value.strip():
-        raise ValueError("must not be empty")
-    # A field is one paragraph of inline Markdown, on one line: it lands inside list items,
-    # boxes and table cells, where a line break would start a block of its own.
-    return MarkdownText(" ".join(value.split()))
-
-
-#: A text field that may use Markdown and cite sources.
-Markdown = Annotated[
-    MarkdownText, PlainValidator(_markdown), WithJsonSchema({"type": "string", "minLength": 1})
 ]
 
 
@@ -290,8 +234,3 @@ class UrgentHelp(Record):
 class GlossaryEntry(Record):
     term: Text
     definition: Text
-
-
-from sitegen.content.people import Policies  # noqa: E402  (people.py uses Markdown, above)
-
-SiteSettings.model_rebuild()

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from sitegen.content.model import Comparison, Content, MarkerTarget, Quiz, ValueList
 from sitegen.content.options import Guideline, Option
 from sitegen.content.origin import Record
-from sitegen.content.schema import MarkdownText, UrgentHelp
+from sitegen.content.schema import UrgentHelp
+from sitegen.content.text import MarkdownText
 from sitegen.problems import Location
 
 

@@ -9,7 +9,8 @@ import re
 from collections.abc import Callable
 from html import escape
 
-from sitegen.content.schema import EvidenceClaim, IconArray, MarkdownText, Timeline
+from sitegen.content.schema import EvidenceClaim, IconArray, Timeline
+from sitegen.content.text import MarkdownText
 from sitegen.render.inline import footnote_refs, start_of_gap
 from sitegen.render.references import escape as markdown_escape
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from sitegen.content.markdown import Marker, Scan
-from sitegen.content.schema import MarkdownText
+from sitegen.content.text import MarkdownText
 from sitegen.render.references import EXTERNAL_LINK_ATTRIBUTES
 
 _CHECKLIST_ITEM = re.compile(r"^([ \t]*[-*+][ \t]+)\[ \][ \t]+", re.M)

@@ -21,7 +21,7 @@ from sitegen.content.options import (
     Result,
     name_in_sentence,
 )
-from sitegen.content.schema import MarkdownText
+from sitegen.content.text import MarkdownText
 from sitegen.render.figures import CERTAINTY_MEANING, cited, icon_figure, md
 from sitegen.render.inline import footnote_refs
 from sitegen.render.scales import pain_difference, pain_scores
@@ -156,7 +156,10 @@ def _harm(title: str, harm: Harm, option: Option, key: str, inline: Inline) -> l
             groups = [(round(harm.with_option), f"with {name}")]
             if harm.with_comparator is not None:
                 groups.append((round(harm.with_comparator), f"with {harm.comparator}"))
-            figure = icon_figure(f"{option.id}-{key}", f"{title}: {option.short_name}", groups)
+            what = f" ({harm.counted})" if harm.counted else ""  # what the figure counts
+            figure = icon_figure(
+                f"{option.id}-{key}", f"{title}: {option.short_name}{what}", groups
+            )
             lines += [figure, ""]
         lines += [f"**In numbers:** {cited(words, harm.sources)}", ""]
     if harm.no_good_evidence is not None:

@@ -20,10 +20,10 @@ from sitegen.content.schema import (
     EvidenceClaim,
     GlossaryEntry,
     IconArray,
-    MarkdownText,
     Timeline,
     UrgentHelp,
 )
+from sitegen.content.text import MarkdownText
 from sitegen.render.compare import compare_markdown, quiz_markdown, values_markdown
 from sitegen.render.figures import evidence_box, icon_array, timeline
 from sitegen.render.glossary import GlossaryIndex, link_first_uses
