@@ -604,6 +604,19 @@ def write_pages(synth: Synthesizer, real: Path, out: Path) -> None:
         (out / "pages" / f"{plan.name}.md").write_text(text, encoding="utf-8")
 
 
+def _drop_uncited_copies(out: Path) -> None:
+    """Copies of sources that only the data copied as it is would cite are left out: the
+    real content cites every source, and so does the synthetic one."""
+    texts = "\n".join(
+        path.read_text(encoding="utf-8")
+        for path in [*out.glob("*.yml"), *(out / "pages").glob("*.md")]
+    )
+    cited = set(re.findall(r"[a-z0-9-]+-s\d+", texts))
+    for path in (out / "sources").glob("*.yml"):
+        if re.search(r"-s\d+$", path.stem) and path.stem not in cited:
+            path.unlink()
+
+
 def write_project(real_root: Path, dest: Path, scale: int, seed: int = 0) -> None:
     """Write a project `scale` times the size of the one in `real_root` into `dest`."""
     real = real_root / "content_src"
@@ -623,6 +636,7 @@ def write_project(real_root: Path, dest: Path, scale: int, seed: int = 0) -> Non
     settings = _read_yaml(real / "site.yml")
     settings.pop("decision_aid", None)  # names headings of the real pages
     (out / "site.yml").write_text(_dump_yaml(settings), encoding="utf-8")
+    _drop_uncited_copies(out)
     for path in sorted(out.glob("*.yml")):  # the pages' headings are new: link to pages
         text = path.read_text(encoding="utf-8")
         path.write_text(_HEADING_LINK.sub(r"\1)", text), encoding="utf-8")

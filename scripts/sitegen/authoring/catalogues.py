@@ -38,14 +38,20 @@ def crossref_url(doi: str) -> str:
     return CROSSREF + quote(doi, safe="/")
 
 
+def _part(fetch: Fetch, url: str, service: str, what: str, key: str) -> dict[str, Any]:
+    """The part of a service's JSON answer under `key`, or a plain error."""
+    answer = _json(ask(fetch, url, service, what), service, what)
+    part = answer.get(key) if isinstance(answer, dict) else None
+    if not isinstance(part, dict):
+        raise unreadable(service, what)
+    return part
+
+
 def lookup_doi(doi: str, fetch: Fetch) -> Reference:
     """What Crossref says of the work with this DOI."""
-    what = f"the DOI {doi}"
-    answer = _json(ask(fetch, crossref_url(doi), "Crossref", what), "Crossref", what)
-    work = answer.get("message") if isinstance(answer, dict) else None
-    if not isinstance(work, dict):
-        raise unreadable("Crossref", what)
-    return reference_from_csl(work)
+    return reference_from_csl(
+        _part(fetch, crossref_url(doi), "Crossref", f"the DOI {doi}", "message")
+    )
 
 
 def pubmed_url(pmid: str) -> str:
@@ -104,10 +110,7 @@ def reference_from_esummary(summary: dict[str, Any]) -> Reference:
 def lookup_pmid(pmid: str, fetch: Fetch) -> Reference:
     """What PubMed says of the work with this PMID."""
     what = f"PMID {pmid}"
-    answer = _json(ask(fetch, pubmed_url(pmid), "PubMed", what), "PubMed", what)
-    result = answer.get("result") if isinstance(answer, dict) else None
-    if not isinstance(result, dict):
-        raise unreadable("PubMed", what)
+    result = _part(fetch, pubmed_url(pmid), "PubMed", what, "result")
     summary = result.get(pmid)
     if not isinstance(summary, dict) or "error" in summary:
         raise not_found("PubMed", what)

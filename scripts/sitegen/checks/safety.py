@@ -136,7 +136,7 @@ def no_unsafe_markup(content: Content, context: Context) -> Iterator[Problem]:
 
 def plain_text_is_plain(content: Content, context: Context) -> Iterator[Problem]:
     """Titles, labels and names are shown as they are written: no < or > in them."""
-    for field in plain_fields(content):
+    for field in plain_fields(content.records()):
         if "<" in field.value or ">" in field.value:
             yield error(
                 field.where,

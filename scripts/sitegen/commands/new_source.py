@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date
 from typing import Literal
 
@@ -61,50 +61,55 @@ def _author(args: argparse.Namespace) -> list[Person] | Literal["no author named
     return [parse_author(text) for text in args.author] if args.author else None
 
 
+def _given(args: argparse.Namespace) -> Reference:
+    """What the options say of the work, each value checked."""
+    author = _author(args)
+    return Reference(
+        title=args.title,
+        authors=tuple(author) if isinstance(author, list) else (),
+        container_title=args.container_title,
+        publisher=args.publisher,
+        volume=clean(args.volume),
+        issue=clean(args.issue),
+        page=clean(args.pages),
+        issued=_checked(TypeAdapter(SourceDate), "--issued", args.issued),
+        DOI=_checked(TypeAdapter(Doi), "--doi", bare_doi(args.doi) if args.doi else None),
+        PMID=_checked(TypeAdapter(Pmid), "--pmid", args.pmid),
+        URL=_checked(TypeAdapter(Url), "--url", args.url),
+        type=args.type,
+    )
+
+
+#: The fields a draft takes from a Reference as they are (its kind comes from --kind;
+#: a Reference's notes are on values from elsewhere, and the options have none).
+_SAME_FIELDS = tuple(
+    f.name
+    for f in fields(Reference)
+    if f.name in {g.name for g in fields(SourceDraft)} and f.name not in {"kind", "notes"}
+)
+
+
 def draft_from_args(args: argparse.Namespace, today: date) -> SourceDraft:
     """The draft that `sitegen new-source` writes, from its options."""
     if args.id is None:
         raise ScaffoldError(NEEDS_ID)
     if args.kind is None:
         raise ScaffoldError(NEEDS_KIND)
+    given = _given(args)
     return SourceDraft(
         id=args.id,
         accessed=today,
         kind=check_kind(args.kind),
-        type=args.type,
-        title=args.title,
         author=_author(args),
-        container_title=args.container_title,
-        publisher=args.publisher,
-        volume=clean(args.volume),
-        issue=clean(args.issue),
-        page=clean(args.pages),
-        issued=_checked(TypeAdapter(SourceDate), "--issued", args.issued),
-        DOI=_checked(TypeAdapter(Doi), "--doi", args.doi),
-        PMID=_checked(TypeAdapter(Pmid), "--pmid", args.pmid),
-        URL=_checked(TypeAdapter(Url), "--url", args.url),
+        **{name: getattr(given, name) for name in _SAME_FIELDS},
     )
 
 
 def looked_up(args: argparse.Namespace, project: Project, today: date, fetch: Fetch) -> SourceDraft:
     """The draft from what Crossref (by DOI) and PubMed (by PMID) say, and the options."""
-    doi = _checked(TypeAdapter(Doi), "--doi", bare_doi(args.doi) if args.doi else None)
-    pmid = _checked(TypeAdapter(Pmid), "--pmid", args.pmid)
+    given = replace(_given(args), title=None)
+    doi, pmid, author = given.DOI, given.PMID, _author(args)
     kind = check_kind(args.kind) if args.kind is not None else None
-    author = _author(args)
-    given = Reference(
-        container_title=args.container_title,
-        publisher=args.publisher,
-        volume=clean(args.volume),
-        issue=clean(args.issue),
-        page=clean(args.pages),
-        issued=_checked(TypeAdapter(SourceDate), "--issued", args.issued),
-        DOI=doi,
-        PMID=pmid,
-        URL=_checked(TypeAdapter(Url), "--url", args.url),
-        type=args.type,
-        authors=tuple(author) if isinstance(author, list) else (),
-    )
     duplicate = duplicate_of(project.content_dir, draft_keys(doi, pmid, None, None, None))
     if duplicate:
         raise ScaffoldError(duplicate)

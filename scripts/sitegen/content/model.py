@@ -13,58 +13,27 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from sitegen.content.layout import output_name
 from sitegen.content.markdown import Citation, Marker
-from sitegen.content.options import CONDITIONS, Guideline, Option, QuizItem, Value, WeighUp
+from sitegen.content.options import CONDITIONS, Guideline, Option, WeighUp
 from sitegen.content.origin import Record
 from sitegen.content.people import Contributor, SignOff, content_hash
 from sitegen.content.schema import (
     EvidenceClaim,
     Figures,
     GlossaryEntry,
-    IconArray,
     PageMeta,
     SiteSettings,
     Source,
-    Timeline,
     UrgentHelp,
 )
+from sitegen.content.targets import Comparison, MarkerTarget, Quiz, ValueList
 from sitegen.content.text import PageBody
+from sitegen.content.walk import FieldValue, markdown_fields, marker_citations
 from sitegen.problems import Location
-
-if TYPE_CHECKING:
-    from sitegen.content.walk import FieldValue
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """The options for one condition, compared: what a [[compare:low-back]] marker draws."""
-
-    condition: str
-    options: tuple[Option, ...]
-
-
-@dataclass(frozen=True)
-class ValueList:
-    """What may matter to a person, each with the options that fit it: [[values:id]]."""
-
-    items: tuple[Value, ...]
-
-
-@dataclass(frozen=True)
-class Quiz:
-    """Questions to check understanding: [[quiz:id]]."""
-
-    items: tuple[QuizItem, ...]
-
-
-MarkerTarget = (
-    EvidenceClaim | IconArray | Timeline | Option | Comparison | ValueList | Quiz | UrgentHelp
-)
 
 
 @dataclass(frozen=True)
@@ -191,8 +160,6 @@ class Content:
     def citations(self, page: Page) -> list[Citation]:
         """Every source `page` cites, in order: key points, the body, and the data its
         markers draw (the sources of an evidence box or figure count where the marker is)."""
-        from sitegen.content.walk import marker_citations
-
         found = page.key_point_citations() + list(page.body.scan.citations)
         urgent = self.urgent_help.get(page.meta.urgent_help or "")
         if urgent is not None:  # the short box at the top of the page
@@ -213,8 +180,6 @@ class Content:
     def data_texts(self) -> tuple[FieldValue, ...]:
         """Every Markdown text of the data files and front matter (page bodies are apart:
         see Page.body)."""
-        from sitegen.content.walk import markdown_fields
-
         return tuple(item for record in self.records() for item in markdown_fields(record))
 
     def records(self) -> Iterator[Record]:

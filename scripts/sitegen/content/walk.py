@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import functools
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from sitegen.content.model import Comparison, Content, MarkerTarget, Quiz, ValueList
 from sitegen.content.options import Guideline, Option
 from sitegen.content.origin import Record
 from sitegen.content.schema import UrgentHelp
+from sitegen.content.targets import Comparison, MarkerTarget, Quiz, ValueList
 from sitegen.content.text import MarkdownText
 from sitegen.problems import Location
 
@@ -74,9 +74,10 @@ def _markdown_in(
             yield from _markdown_in(item, record, (*keys, str(key)))
 
 
-def plain_fields(content: Content) -> Iterator[FieldValue]:
-    """Every plain-text value of the data files and front matter."""
-    for record in content.records():
+def plain_fields(records: Iterable[Record]) -> Iterator[FieldValue]:
+    """Every plain-text value of the records (say, all those of the data files and front
+    matter)."""
+    for record in records:
         yield from _plain_in(record)
 
 

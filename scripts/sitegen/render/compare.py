@@ -3,8 +3,9 @@ the help to weigh them up: what matters most, and questions to check understandi
 
 from __future__ import annotations
 
-from sitegen.content.model import Comparison, Content, Quiz, ValueList
+from sitegen.content.model import Content
 from sitegen.content.options import Condition, Harm, Option, name_in_sentence
+from sitegen.content.targets import Comparison, Quiz, ValueList
 from sitegen.render.figures import cited, md
 from sitegen.render.lists import Inline
 from sitegen.render.options import (

@@ -14,7 +14,7 @@ from sitegen.cache import CACHE_DIR, ResultCache
 from sitegen.content.code import mask_code
 from sitegen.content.layout import FAQ_PAGE, GLOSSARY_PAGE, SOURCES_PAGE, output_name
 from sitegen.content.markdown import Marker
-from sitegen.content.model import Comparison, Content, Page, Quiz, ValueList
+from sitegen.content.model import Content, Page
 from sitegen.content.options import Option
 from sitegen.content.schema import (
     EvidenceClaim,
@@ -23,6 +23,7 @@ from sitegen.content.schema import (
     Timeline,
     UrgentHelp,
 )
+from sitegen.content.targets import Comparison, Quiz, ValueList
 from sitegen.content.text import MarkdownText
 from sitegen.render.compare import compare_markdown, quiz_markdown, values_markdown
 from sitegen.render.figures import evidence_box, icon_array, timeline
