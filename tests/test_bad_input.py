@@ -118,6 +118,23 @@ CASES = {
         "content_src/sources/trial-2001.yml:14:",
         "'03/04/16' is not a date in the form YYYY-MM-DD",
     ),
+    "a date written day and month both ways": (
+        "content_src/sources/trial-2001.yml",
+        'accessed: "2026-11-01"',
+        'accessed: "10/09/2021"',
+        "content_src/sources/trial-2001.yml:14:",
+        "'10/09/2021' is not a date in the form YYYY-MM-DD (for example 2026-11-22) (it could"
+        " mean 10 September 2021 (2021-09-10) or 9 October 2021 (2021-10-09): write the one"
+        " you mean as YYYY-MM-DD)",
+    ),
+    "a key indented under the line above": (
+        "content_src/sources/trial-2001.yml",
+        "page: 10-19",
+        "page: 10-19\n  publisher: A journal",
+        "content_src/sources/trial-2001.yml:13:",
+        "this line is indented more than the line above, so it reads as part of that line's"
+        " value: start it in the same column as the keys above it",
+    ),
     "unknown source kind": (
         "content_src/sources/trial-2001.yml",
         "kind: randomized trial",

@@ -33,12 +33,37 @@ def is_valid_id(text: str) -> bool:
     return bool(ID.fullmatch(text))
 
 
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+
+
+def _readings(text: str) -> str:
+    """For a date such as 10/09/2021: the days it could mean, in words and as YYYY-MM-DD."""
+    match = _NUMERIC_DATE.fullmatch(text)
+    if not match:
+        return ""
+    first, second, year = (int(g) for g in match.groups())
+    found = []
+    for day, month in ((first, second), (second, first)):  # day first (UK), month first (US)
+        try:
+            found.append(date(year, month, day))
+        except ValueError:
+            continue
+    found = sorted(set(found))
+    if not found:
+        return ""
+    words = " or ".join(f"{d.day} {d.strftime('%B')} {d.year} ({d.isoformat()})" for d in found)
+    return f" (it could mean {words}: write the one you mean as YYYY-MM-DD)"
+
+
 def _iso_date(value: object) -> object:
     if isinstance(value, date):
         return value
     text = str(value).strip()
     if not _ISO_DAY.fullmatch(text):
-        raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD (for example 2026-11-22)")
+        raise ValueError(
+            f"'{text}' is not a date in the form YYYY-MM-DD (for example 2026-11-22)"
+            + _readings(text)
+        )
     try:
         day = date.fromisoformat(text)
     except ValueError:
@@ -59,6 +84,7 @@ def _source_date(value: object) -> str:
     if not match:
         raise ValueError(
             f"'{text}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY, or '{NO_DATE}'"
+            + _readings(text)
         )
     year, month, day = (int(g) if g else None for g in match.groups())
     if year not in YEARS:

@@ -217,6 +217,7 @@ def option_page(option: Option, interval_months: int) -> Page:
         key_points=[],
         changes=[],
         search_boost=option.search_boost,
+        urgent_help=option.urgent_help,
     )
     meta._origin = option._origin
     return Page(

@@ -136,6 +136,8 @@ class Option(Record):
     also_called: list[Text] = Field(default_factory=list)
     #: Rank the option's page higher (above 1) or lower (below 1) in search results.
     search_boost: float = Field(default=0.8, gt=0, le=10)
+    #: A box of content_src/urgent-help.yml whose summary opens the option's page.
+    urgent_help: str | None = None
     conditions: list[Condition] = Field(min_length=1)
     description: Text
     last_reviewed: IsoDate

@@ -13,6 +13,7 @@ message, line and column is the Python parser's.
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -144,10 +145,37 @@ _PLAIN = (
 )
 
 
-def describe_yaml_error(exc: yaml.MarkedYAMLError) -> str:
-    """What the parser says, in plain words where they are known, with its own words after."""
+_KEY_LINE = re.compile(r"( *)[A-Za-z_][\w-]*:(?: |$)")
+_INDENTED_KEY = (
+    "this line is indented more than the line above, so it reads as part of that line's"
+    " value: start it in the same column as the keys above it (if the colon belongs in the"
+    ' text, put the whole value in double quotes, as in title: "Botox: what to know")'
+)
+
+
+def _indented_key(source: str, line: int) -> bool:
+    """Whether line `line` (0-based) of `source` is a 'key:' indented past the line above."""
+    lines = source.split("\n")
+    above = next(
+        (lines[i] for i in range(min(line, len(lines)) - 1, -1, -1) if lines[i].strip()), ""
+    )
+    here = _KEY_LINE.match(lines[line]) if line < len(lines) else None
+    return here is not None and len(here.group(1)) > len(above) - len(above.lstrip(" "))
+
+
+def describe_yaml_error(exc: yaml.MarkedYAMLError, source: str | None = None) -> str:
+    """What the parser says, in plain words where they are known, with its own words after.
+    With the `source` text, a key indented too far is told apart from a colon in a value."""
     parts = [p for p in (exc.context, exc.problem) if p]
     text = "; ".join(parts) if parts else "could not read this YAML"
+    mark = exc.problem_mark
+    if (
+        "mapping values are not allowed" in text
+        and source
+        and mark
+        and _indented_key(source, mark.line)
+    ):
+        return f"this YAML cannot be read here: {_INDENTED_KEY} (the parser said: {text})"
     for clues, plain in _PLAIN:
         if any(clue in text for clue in clues):
             return f"this YAML cannot be read here: {plain} (the parser said: {text})"
@@ -271,7 +299,7 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + first_line) if mark else first_line
         column = (mark.column + 1) if mark else None
-        raise YamlError(describe_yaml_error(exc), line, column) from None
+        raise YamlError(describe_yaml_error(exc, text), line, column) from None
     except yaml.YAMLError as exc:
         raise YamlError(
             f"this YAML cannot be read here (the parser said: {exc})", first_line
