@@ -106,6 +106,8 @@ class Involves(Record):
     visits: Markdown
     until_it_helps: Markdown
     how_long_it_lasts: Markdown
+    #: What it is like to live with: time off, recovery, driving, what a session is like.
+    day_to_day: Markdown | None = None
 
 
 class Position(Record):

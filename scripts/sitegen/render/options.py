@@ -213,6 +213,10 @@ def option_markdown(option: Option, content: Content, inline: Inline) -> str:
         f"- **Visits and time:** {inline(option.involves.visits)}",
         f"- **How soon it might help:** {inline(option.involves.until_it_helps)}",
         f"- **How long the effect lasts:** {inline(option.involves.how_long_it_lasts)}",
+    ]
+    if option.involves.day_to_day is not None:
+        lines += [f"- **Day to day:** {inline(option.involves.day_to_day)}"]
+    lines += [
         "",
         f"## {OPTION_SECTIONS['works']}",
         "",
