@@ -47,7 +47,10 @@ def test_malformed_citations_are_reported() -> None:
 
 def test_replacement_removes_the_gap_before_the_citation() -> None:
     text = "Works [@a].\nLess sure\n[@b; @c].\n\n## Heading\n[@d] starts a line."
-    assert _footnotes(text) == ("Works[^a].\nLess sure[^b][^c].\n\n## Heading\n[^d] starts a line.")
+    assert _footnotes(text) == (
+        'Works[^a].\nLess sure[^b]<span class="cite-more">[^c]</span>.\n\n## Heading\n'
+        "[^d] starts a line."
+    )
 
 
 def test_headings_have_the_ids_mkdocs_gives_them() -> None:

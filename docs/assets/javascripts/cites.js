@@ -18,10 +18,21 @@
     return node && node.nodeType === 1 && node.matches('sup[id^="fnref"]');
   }
 
+  function isMore(node) {
+    return node && node.nodeType === 1 && node.matches("span.cite-more");
+  }
+
+  // The next citation of the same run: the run's later numbers come in a span.cite-more,
+  // hidden until this script shows the run as one marker (so the page does not move).
   function nextCitation(node) {
-    var next = node.nextSibling;
-    while (next && next.nodeType === 3 && !next.textContent.trim()) next = next.nextSibling;
-    return isCitation(next) ? next : null;
+    for (var at = node; at; at = at.parentNode) {
+      var next = at.nextSibling;
+      while (next && next.nodeType === 3 && !next.textContent.trim()) next = next.nextSibling;
+      if (isMore(next)) next = next.firstElementChild;
+      if (next) return isCitation(next) ? next : null;
+      if (!isMore(at.parentNode)) return null;
+    }
+    return null;
   }
 
   function label(numbers) {

@@ -31,7 +31,7 @@ def md(text: str) -> str:
 
 
 #: Footnote references that already end a sentence, before its full stop.
-_ENDING_REFS = re.compile(r"(?:\[\^([^\]\s]+)\])+$")
+_ENDING_REFS = re.compile(r"(?:\[\^([^\]\s]+)\]|<span class=\"cite-more\">|</span>)+$")
 
 
 def cited(sentence: str, sources: list[str]) -> str:

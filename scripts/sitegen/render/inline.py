@@ -24,8 +24,16 @@ CHECKBOX = '<span class="checkbox" aria-hidden="true"></span>'
 Edit = tuple[int, int, str]
 
 
+#: The second and later references of a run: hidden from the first paint, so that the
+#: page does not move when cites.js shows the run as one marker, [1-3].
+CITE_MORE = '<span class="cite-more">'
+
+
 def footnote_refs(keys: tuple[str, ...] | list[str]) -> str:
-    return "".join(f"[^{key}]" for key in keys)
+    refs = [f"[^{key}]" for key in keys]
+    if len(refs) < 2:
+        return "".join(refs)
+    return f"{refs[0]}{CITE_MORE}{''.join(refs[1:])}</span>"
 
 
 def start_of_gap(text: str, start: int, limit: int) -> int:
