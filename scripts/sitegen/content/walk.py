@@ -148,18 +148,24 @@ def marker_citations(target: MarkerTarget) -> list[str]:
 
 
 def card_citations(option: Option, comparison: Comparison) -> list[str]:
-    """What an option's card in a comparison cites: its result for the condition, the rate
-    of its common side effects, and what it involves (see render/options.py)."""
+    """What an option's card in a comparison cites, in reading order: its result for the
+    condition (the claim, the numbers, other results), the rate of its common side effects,
+    and what it involves (see render/compare.py)."""
     result = option.benefit.get(comparison.condition)  # type: ignore[call-overload]
     found: list[str] = []
     if result is not None:
-        if not result.has_numbers and result.claim is not None:
+        if result.claim is not None:
             found += [c.key for c in result.claim.scan.citations]
         found += result.sources
+        if result.has_numbers and result.other_results is not None:
+            found += [c.key for c in result.other_results.scan.citations]
     harm = option.harms.common
     if harm.with_option is not None:
         found += harm.sources
-    return found + [c.key for c in option.involves.visits.scan.citations]
+    found += [c.key for c in option.involves.visits.scan.citations]
+    if option.involves.day_to_day is not None:
+        found += [c.key for c in option.involves.day_to_day.scan.citations]
+    return found
 
 
 def listed_sources(record: Record) -> Iterator[tuple[str, Location]]:

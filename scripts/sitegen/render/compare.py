@@ -23,9 +23,13 @@ def _works(option: Option, condition: Condition, inline: Inline) -> str:
     result = option.benefit[condition]
     sure = certainty_words(result).split(".")[0]
     if result.has_numbers:
-        words = cited(result_in_words(result, name_in_sentence(option)), result.sources)
+        # What the evidence says in words first, so that no number stands without it.
+        claim = f"{inline(result.claim).rstrip('. ')}. " if result.claim is not None else ""
+        words = claim + cited(result_in_words(result, name_in_sentence(option)), result.sources)
         based = f" Based on {md(result.people)}." if result.people else ""
-        return f"{words}{based} {sure}."
+        # What else was found: later trials that did not agree, a caveat about the trial.
+        more = f" {inline(result.other_results)}" if result.other_results is not None else ""
+        return f"{words}{based} {sure}.{more}"
     if result.claim is not None:
         return f"{cited(inline(result.claim), result.sources)} {sure}."
     return f"No good evidence found{searched_words(result.searched)}."
@@ -59,6 +63,10 @@ def option_card(option: Option, condition: Condition, content: Content, inline: 
         f"- **How well it works:** {_works(option, condition, inline)}",
         f"- **Common side effects:** {_risk(option.harms.common)}",
         f"- **What it involves:** {inline(option.involves.visits)}",
+    ]
+    if option.involves.day_to_day is not None:
+        lines += [f"- **Day to day:** {inline(option.involves.day_to_day)}"]
+    lines += [
         f"- **Guidelines:** {guides}.",
         f"- **Evidence searched up to:** {option.evidence_search.searched:%B %Y}.",
     ]
