@@ -144,24 +144,6 @@ def load_glossary(files: ContentFiles) -> list[GlossaryEntry]:
     return [entry for entry in entries if entry is not None]
 
 
-def load_evidence(files: ContentFiles) -> dict[str, EvidenceClaim]:
-    path = files.root / EVIDENCE_FILE
-    if not path.is_file():
-        return {}
-    doc = files.read_yaml(path)
-    if doc is None or doc.data is None:
-        return {}
-    if not isinstance(doc.data, dict):
-        files.fail(path, 1, "expected one entry per claim, each 'id:'")
-        return {}
-    claims = {}
-    for key, item in doc.data.items():
-        claim = files.validate(EvidenceClaim, item, doc, path, (str(key),))
-        if claim is not None:
-            claims[str(key)] = claim
-    return claims
-
-
 def load_figures(files: ContentFiles) -> Figures:
     path = files.root / FIGURES_FILE
     if not path.is_file():
@@ -261,7 +243,7 @@ def load_content(project: Project) -> tuple[Content | None, Problems]:
     urgent = load_by_id(files, URGENT_FILE, UrgentHelp)
     people = load_by_id(files, PEOPLE_FILE, Contributor)
     signoffs = load_by_id(files, SIGNOFFS_FILE, SignOff)
-    evidence = load_evidence(files)
+    evidence = load_by_id(files, EVIDENCE_FILE, EvidenceClaim)
     figures = load_figures(files)
     interval = settings.review_interval_months if settings else 12
     page_paths = _listing(project.content_dir / PAGES_DIR, ".md")
