@@ -99,14 +99,16 @@ def load_option(files: ContentFiles, path: Path) -> Option | None:
     return files.validate(Option, data, doc, path)
 
 
-def load_weigh_up(files: ContentFiles) -> WeighUp:
-    path = files.root / WEIGH_UP_FILE
+def load_record(files: ContentFiles, name: str, model: type[RecordT]) -> RecordT:
+    """A data file that is one record, such as weigh-up.yml; the empty record when the
+    file is missing, empty or cannot be read (its problems are reported)."""
+    path = files.root / name
     if not path.is_file():
-        return WeighUp()
+        return model()
     doc = files.read_yaml(path)
     if doc is None or doc.data is None:
-        return WeighUp()
-    return files.validate(WeighUp, doc.data, doc, path) or WeighUp()
+        return model()
+    return files.validate(model, doc.data, doc, path) or model()
 
 
 def load_by_id(files: ContentFiles, name: str, model: type[RecordT]) -> dict[str, RecordT]:
@@ -142,16 +144,6 @@ def load_glossary(files: ContentFiles) -> list[GlossaryEntry]:
         files.validate(GlossaryEntry, item, doc, path, (i,)) for i, item in enumerate(doc.data)
     ]
     return [entry for entry in entries if entry is not None]
-
-
-def load_figures(files: ContentFiles) -> Figures:
-    path = files.root / FIGURES_FILE
-    if not path.is_file():
-        return Figures()
-    doc = files.read_yaml(path)
-    if doc is None or doc.data is None:
-        return Figures()
-    return files.validate(Figures, doc.data, doc, path) or Figures()
 
 
 def load_page(files: ContentFiles, path: Path, interval_months: int) -> Page | None:
@@ -239,12 +231,12 @@ def load_content(project: Project) -> tuple[Content | None, Problems]:
     option_paths = _listing(project.content_dir / OPTIONS_DIR, ".yml")
     options = {option.id: option for path in option_paths if (option := load_option(files, path))}
     guidelines = load_by_id(files, GUIDELINES_FILE, Guideline)
-    weigh_up = load_weigh_up(files)
+    weigh_up = load_record(files, WEIGH_UP_FILE, WeighUp)
     urgent = load_by_id(files, URGENT_FILE, UrgentHelp)
     people = load_by_id(files, PEOPLE_FILE, Contributor)
     signoffs = load_by_id(files, SIGNOFFS_FILE, SignOff)
     evidence = load_by_id(files, EVIDENCE_FILE, EvidenceClaim)
-    figures = load_figures(files)
+    figures = load_record(files, FIGURES_FILE, Figures)
     interval = settings.review_interval_months if settings else 12
     page_paths = _listing(project.content_dir / PAGES_DIR, ".md")
     pages = [page for path in page_paths if (page := load_page(files, path, interval))]
