@@ -31,8 +31,9 @@ from sitegen.authoring.names import byline_names, clean_name, merge_names, perso
 from sitegen.authoring.page import PageReader
 from sitegen.authoring.reference import Reference, draft_from_reference, suggest_base
 from sitegen.authoring.scholarly import scholarly_reference
-from sitegen.content.fields import NO_AUTHOR, NO_DATE
+from sitegen.content.fields import NO_AUTHOR
 from sitegen.content.schema import Person
+from sitegen.content.words import NO_DATE
 
 _META_DATES = {
     "published": (

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Literal
 
 from sitegen.authoring.duplicates import draft_keys, duplicate_of
-from sitegen.content.fields import ID_RULE, NO_AUTHOR, NO_DATE, is_valid_id
+from sitegen.content.fields import ID_RULE, NO_AUTHOR, is_valid_id
 from sitegen.content.files import ContentFiles
 from sitegen.content.layout import SOURCES_DIR
-from sitegen.content.schema import SOURCE_KINDS, Person, Source
+from sitegen.content.schema import Person, Source
+from sitegen.content.words import NO_DATE, SOURCE_KINDS
 from sitegen.content.yamlfile import YamlError, parse_yaml
 from sitegen.problems import Problems, display_path, suggest
 

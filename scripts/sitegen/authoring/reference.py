@@ -22,7 +22,8 @@ from sitegen.authoring.ids import slug
 from sitegen.content.characters import without_bad_characters
 from sitegen.content.fields import Doi, Pmid, SourceDate, Url
 from sitegen.content.identity import bare_doi
-from sitegen.content.schema import KIND_TODO, SOURCE_KINDS, Person
+from sitegen.content.schema import KIND_TODO, Person
+from sitegen.content.words import SOURCE_KINDS
 from sitegen.htmltext import html_blocks
 
 _MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)

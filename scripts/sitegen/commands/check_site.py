@@ -17,7 +17,6 @@ from pathlib import Path
 import yaml
 
 from sitegen.checks.allowlist import html_violations
-from sitegen.commands.common import Subcommands
 from sitegen.content.layout import Project
 from sitegen.problems import Location, Problem, Problems, display_path, error, report
 
@@ -56,17 +55,6 @@ def site_problems(site_dir: Path, project: Project, preview: bool = False) -> It
                     yield error(
                         Location(shown, line), f"the style loads {target[:80]} from elsewhere"
                     )
-
-
-def add_command(commands: Subcommands, parents: list[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser(
-        "check-site",
-        parents=parents,
-        help="check the built site (after mkdocs build) against the HTML allowlist",
-        description="Check every page, picture and style sheet of the built site against the"
-        " HTML allowlist: no scripts, frames, event handlers or other sites' files.",
-    )
-    parser.add_argument("site_dir", type=Path, nargs="?", default=Path("site"))
 
 
 def run(args: argparse.Namespace, project: Project, today: date) -> int:

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
-from typing import TypeAlias
 
 from sitegen.authoring.draft import SourceDraft, to_do
 from sitegen.authoring.reference import Reference
 from sitegen.problems import display_path
 
-#: The subcommands of the sitegen command, which each command adds itself to.
-Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 TO_DO = "To do before it can be published (sitegen check fails until the TODOs are gone):"
 
 

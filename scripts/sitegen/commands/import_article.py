@@ -15,10 +15,9 @@ from sitegen.authoring.article import Article, article_from_text, draft_from_art
 from sitegen.authoring.dates import FoundDate
 from sitegen.authoring.draft import ScaffoldError, check_kind, write_source
 from sitegen.authoring.duplicates import unique_id
-from sitegen.authoring.online import Fetch, ask
-from sitegen.commands.common import Subcommands, journal_details, report_written
+from sitegen.authoring.online import Fetch, ask, fetch_url
+from sitegen.commands.common import journal_details, report_written
 from sitegen.content.layout import Project
-from sitegen.content.schema import SOURCE_KINDS
 
 _ADDRESS = re.compile(r"https?://[^\s/]+\S*", re.I)
 #: What to do when the page cannot be fetched.
@@ -67,30 +66,13 @@ def fetch_article(url: str, fetch: Fetch, today: date) -> Article:
     return article
 
 
-def add_command(commands: Subcommands, parents: list[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser(
-        "import",
-        parents=parents,
-        help="write a draft source from an article: a saved page, or its address",
-        description="Read an article (a saved HTML page or plain text, or the address of a"
-        " page, which is fetched) and write a draft source in content_src/sources/, with TODO"
-        " markers for what it could not find. A journal article's page is read by its"
-        " citation_*, Dublin Core and JSON-LD tags.",
-    )
-    parser.add_argument(
-        "file", help="the saved article (.html or .txt), or the article's address (https://...)"
-    )
-    parser.add_argument("--id", help="the source's id (default: author's or site's name, year)")
-    parser.add_argument("--kind", help="one of: " + ", ".join(SOURCE_KINDS))
-
-
 def run(args: argparse.Namespace, project: Project, today: date) -> int:
     content_dir = project.content_dir
     try:
         kind = check_kind(args.kind) if args.kind is not None else None
         if _ADDRESS.fullmatch(args.file):
             name = args.file
-            article = fetch_article(args.file, args.fetch, today)
+            article = fetch_article(args.file, args.fetch or fetch_url, today)
         else:
             name = Path(args.file).name
             article = read_article(Path(args.file), today)

@@ -10,28 +10,14 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from pathlib import Path
 
 from sitegen.authoring.draft import ScaffoldError, SourceDraft, to_do, write_source
 from sitegen.authoring.duplicates import unique_id
 from sitegen.authoring.exports import read_export
 from sitegen.authoring.reference import draft_from_reference, suggest_base
-from sitegen.commands.common import TO_DO, Subcommands
+from sitegen.commands.common import TO_DO
 from sitegen.content.layout import Project
 from sitegen.problems import display_path
-
-
-def add_command(commands: Subcommands, parents: list[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser(
-        "import-refs",
-        parents=parents,
-        help="write a draft source for each reference in a CSL-JSON, BibTeX or RIS export",
-        description="Read references exported from Zotero, Mendeley or EndNote (CSL JSON,"
-        " BibTeX or RIS; one or many) and write a draft source in content_src/sources/ for"
-        " each, with TODO markers for what a person must fill in. A reference that is already"
-        " there is not written again. Nothing is fetched: only the file is read.",
-    )
-    parser.add_argument("file", type=Path, help="the export: .json, .bib or .ris")
 
 
 def run(args: argparse.Namespace, project: Project, today: date) -> int:

@@ -6,21 +6,9 @@ import argparse
 from datetime import date
 
 from sitegen.checks.ipdas import criteria, format_report
-from sitegen.commands.common import Subcommands
 from sitegen.content.layout import Project
 from sitegen.content.load import load_content
 from sitegen.problems import Problems, report
-
-
-def add_command(commands: Subcommands, parents: list[argparse.ArgumentParser]) -> None:
-    commands.add_parser(
-        "ipdas",
-        parents=parents,
-        help="list the decision-aid standards (IPDASi v4) the site meets, and where",
-        description="List the 6 qualifying and 6 certification criteria of the International"
-        " Patient Decision Aid Standards (IPDASi v4) for a treatment decision, each with pass"
-        " or fail and where the site meets it. Fails when a qualifying criterion is not met.",
-    )
 
 
 def run(args: argparse.Namespace, project: Project, today: date) -> int:

@@ -23,7 +23,7 @@ from sitegen.authoring.draft import (
     write_source,
 )
 from sitegen.authoring.duplicates import draft_keys, duplicate_of, unique_id
-from sitegen.authoring.online import Fetch
+from sitegen.authoring.online import Fetch, fetch_url
 from sitegen.authoring.reference import (
     Reference,
     clean,
@@ -31,11 +31,12 @@ from sitegen.authoring.reference import (
     merge,
     suggest_base,
 )
-from sitegen.commands.common import Subcommands, describe, report_written
-from sitegen.content.fields import NO_DATE, Doi, Pmid, SourceDate, Url
+from sitegen.commands.common import describe, report_written
+from sitegen.content.fields import Doi, Pmid, SourceDate, Url
 from sitegen.content.identity import bare_doi
 from sitegen.content.layout import Project
-from sitegen.content.schema import SOURCE_KINDS, Person
+from sitegen.content.schema import Person
+from sitegen.content.words import SOURCE_KINDS
 
 NEEDS_TITLE = "give the source's id, --kind and --title, or look it up online with --doi or --pmid"
 NEEDS_ID = (
@@ -134,53 +135,12 @@ def looked_up(args: argparse.Namespace, project: Project, today: date, fetch: Fe
     return draft
 
 
-def add_command(commands: Subcommands, parents: list[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser(
-        "new-source",
-        parents=parents,
-        help="write content_src/sources/ID.yml for a new source, every field explained",
-        description="Write a new source file with every field explained and TODO markers for"
-        " what a person must fill in. sitegen check fails until they are filled in. Without"
-        " --title, --doi looks the source up at Crossref and --pmid at PubMed.",
-    )
-    parser.add_argument(
-        "id",
-        nargs="?",
-        help="the source's id, such as nhs-neck-pain or foster-2001 (looked up: the first"
-        " author's family name and the year)",
-    )
-    parser.add_argument("--kind", help="one of: " + ", ".join(SOURCE_KINDS))
-    parser.add_argument("--title", help="the title, as the source gives it")
-    who = parser.add_mutually_exclusive_group()
-    who.add_argument(
-        "--author",
-        action="append",
-        metavar="'FAMILY, GIVEN'",
-        help="an author (repeat for each); a name without a comma is an organisation",
-    )
-    who.add_argument("--no-author", action="store_true", help="the source names no author")
-    parser.add_argument("--type", help="the CSL type (default: from the kind)")
-    parser.add_argument("--container-title", help="the journal or website it appears in")
-    parser.add_argument("--publisher", help="who publishes it")
-    parser.add_argument("--volume", help="the journal's volume, such as 56")
-    parser.add_argument("--issue", help="the journal's issue, such as 10")
-    parser.add_argument("--pages", help="the pages, such as 1290-1293")
-    parser.add_argument(
-        "--issued", metavar="YYYY[-MM[-DD]]", help=f"when it was published, or '{NO_DATE}'"
-    )
-    parser.add_argument("--url", help="its web address")
-    parser.add_argument(
-        "--doi", help="its DOI, such as 10.1212/WNL.56.10.1290 (without --title: looked up)"
-    )
-    parser.add_argument("--pmid", help="its PubMed number (without --title: looked up)")
-
-
 def run(args: argparse.Namespace, project: Project, today: date) -> int:
     try:
         if args.title is None and not (args.doi or args.pmid):
             raise ScaffoldError(NEEDS_TITLE)
         if args.title is None:
-            draft = looked_up(args, project, today, args.fetch)
+            draft = looked_up(args, project, today, args.fetch or fetch_url)
         else:
             draft = draft_from_args(args, today)
         path = write_source(project.content_dir, draft)

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Literal
 
-from sitegen.commands.common import Subcommands
-from sitegen.content.fields import NO_DATE
+from sitegen.commands.arguments import DUE_SOON_DAYS
 from sitegen.content.layout import Project
 from sitegen.content.load import load_content
 from sitegen.content.model import Content
 from sitegen.content.schema import Source
+from sitegen.content.words import NO_DATE
 from sitegen.problems import Problems, report
 
 #: A page whose next review is at most this many days away is due soon.
-DUE_SOON_DAYS = 30
-DEFAULT_OLDER_THAN = 10
 
 Status = Literal["OVERDUE", "DUE SOON", "ok"]
 #: A page's clinical sign-off: current, changed since it was signed, or never signed.
@@ -170,32 +167,6 @@ _STATUSES: tuple[Status, ...] = ("OVERDUE", "DUE SOON", "ok")
 
 def review_json(review: Review) -> str:
     return json.dumps(asdict(review), indent=2, ensure_ascii=False)
-
-
-def _years(text: str) -> int:
-    if not re.fullmatch(r"\d{1,3}", text):
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of years, such as 10")
-    return int(text)
-
-
-def add_command(commands: Subcommands, parents: list[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser(
-        "review",
-        parents=parents,
-        help="list pages by next review date, pages changed since sign-off, and old sources",
-        description="List every page with its last and next review dates, most urgent first"
-        f" (OVERDUE, DUE SOON within {DUE_SOON_DAYS} days), the pages changed since their"
-        " clinical sign-off, and the sources older than a number of years that pages still"
-        " cite.",
-    )
-    parser.add_argument("--json", action="store_true", help="print the same as JSON")
-    parser.add_argument(
-        "--older-than",
-        type=_years,
-        default=DEFAULT_OLDER_THAN,
-        metavar="YEARS",
-        help=f"list cited sources older than this, by issued year (default {DEFAULT_OLDER_THAN})",
-    )
 
 
 def run(args: argparse.Namespace, project: Project, today: date) -> int:

@@ -7,20 +7,8 @@ import argparse
 from datetime import date
 
 from sitegen.authoring.schemas import editor_settings, schema_files
-from sitegen.commands.common import Subcommands
 from sitegen.content.layout import Project
 from sitegen.fileio import write_atomically
-
-
-def add_command(commands: Subcommands, parents: list[argparse.ArgumentParser]) -> None:
-    commands.add_parser(
-        "schemas",
-        parents=parents,
-        help="write the JSON Schemas of the content files, for editors",
-        description="Write schemas/*.json from the models that check the content, and"
-        " .vscode/settings.json, so that VS Code's YAML extension shows mistakes as you type."
-        " A test fails when the committed schemas differ from these.",
-    )
 
 
 def run(args: argparse.Namespace, project: Project, today: date) -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from sitegen.commands.common import Subcommands
 from sitegen.content.layout import SIGNOFFS_FILE, Project
 from sitegen.content.model import Content
 from sitegen.fileio import write_atomically
@@ -22,19 +21,6 @@ HEADER = """\
 # it was signed. Written by `sitegen sign-off PAGE --by PERSON`: do not edit the hashes.
 # A page shows its sign-off only while its content still matches the hash.
 """
-
-
-def add_command(commands: Subcommands, parents: list[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser(
-        "sign-off",
-        parents=parents,
-        help="record a clinician's sign-off of a page as its content stands now",
-        description="Record in content_src/signoffs.yml that a clinician in people.yml has"
-        " reviewed PAGE as it stands now. The page shows the sign-off until its content"
-        " changes. The date is --today (the real date unless given).",
-    )
-    parser.add_argument("page", help="the page's name, such as faq or botox")
-    parser.add_argument("--by", required=True, metavar="PERSON", help="the clinician's id")
 
 
 def signoffs_text(entries: dict[str, tuple[str, str, str]]) -> str:

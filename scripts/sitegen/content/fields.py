@@ -12,6 +12,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator
 
+from sitegen.content.words import NO_DATE
+
 #: The one pattern of an id: of a source (its file name), a page, an evidence claim, a figure.
 ID_PATTERN = r"[a-z0-9][a-z0-9-]{0,79}"
 ID = re.compile(ID_PATTERN)
@@ -19,7 +21,6 @@ ID_RULE = "use lowercase letters, digits and hyphens (80 at most), as in foster-
 #: Dates outside these years are typing mistakes.
 YEARS = range(1900, 2101)
 
-NO_DATE = "no date shown"
 NO_AUTHOR = "no author named"
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -26,22 +26,7 @@ from sitegen.content.fields import (
 from sitegen.content.origin import Record
 from sitegen.content.people import Policies
 from sitegen.content.text import Markdown
-
-SOURCE_KINDS = (
-    "consumer article",
-    "clinic blog",
-    "randomized trial",
-    "observational study",
-    "systematic review",
-    "meta-analysis",
-    "guideline",
-    "drug label",
-    "regulatory document",
-    "insurance policy",
-    "price list",
-    "professional society assessment",
-    "public health information",
-)
+from sitegen.content.words import SOURCE_KINDS
 
 #: How a draft says that a person must still choose its kind (sitegen check fails on it).
 KIND_TODO = "TODO: what kind of source this is, one of the kinds in content_src/README.md"

@@ -6,11 +6,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sitegen.content.fields import NO_DATE, format_day, format_source_date
+from sitegen.content.fields import format_day, format_source_date
 from sitegen.content.layout import ABOUT_PAGE, CHANGES_PAGE, GLOSSARY_PAGE, SOURCES_PAGE
 from sitegen.content.markdown import slugify
 from sitegen.content.model import Content, Page
 from sitegen.content.people import PEOPLE_HEADING, POLICIES_HEADING
+from sitegen.content.words import NO_DATE
 from sitegen.render.references import full_reference, short_name, source_heading
 from sitegen.render.templating import render_template
 

@@ -7,8 +7,9 @@ import textwrap
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from sitegen.content.fields import NO_DATE, format_source_date
+from sitegen.content.fields import format_source_date
 from sitegen.content.schema import Source
+from sitegen.content.words import NO_DATE
 
 _MAX_AUTHORS = 6
 #: What Markdown would read as markup inside a line of text: emphasis, code, links,

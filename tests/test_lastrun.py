@@ -1,0 +1,150 @@
+"""A `sitegen generate` with nothing to do replays the last run, and only then."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import sitegen.pipeline
+from conftest import FIXTURE_TODAY, RunSitegen
+
+#: A day on which the fixture's FAQ is overdue for review: the run warns about it.
+OVERDUE_DAY = "2027-09-01"
+
+
+@pytest.fixture
+def generated(minimal_project: Path, run_sitegen: RunSitegen) -> Path:
+    status, out, _ = run_sitegen("generate", "--project", minimal_project, "--today", FIXTURE_TODAY)
+    assert status == 0 and "wrote 6 files" in out
+    return minimal_project
+
+
+@pytest.fixture
+def generate_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The runs that did the work (the rest were replayed)."""
+    calls: list[str] = []
+    real = sitegen.pipeline.generate
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append("generate")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sitegen.pipeline, "generate", counted)
+    return calls
+
+
+def _generate(run: RunSitegen, project: Path, today: str = FIXTURE_TODAY) -> tuple[int, str, str]:
+    return run("generate", "--project", project, "--today", today)
+
+
+def test_nothing_changed_is_replayed_without_generating(
+    generated: Path, run_sitegen: RunSitegen, generate_calls: list[str]
+) -> None:
+    docs = {path: path.read_bytes() for path in (generated / "docs").rglob("*.md")}
+    status, out, err = _generate(run_sitegen, generated)
+    assert (status, out, err) == (0, "sitegen: wrote 0 files, 6 unchanged, 0 removed\n", "")
+    assert generate_calls == []
+    assert {path: path.read_bytes() for path in (generated / "docs").rglob("*.md")} == docs
+
+
+def test_the_warnings_of_the_last_run_are_printed_again(
+    generated: Path, run_sitegen: RunSitegen, generate_calls: list[str]
+) -> None:
+    first = _generate(run_sitegen, generated, OVERDUE_DAY)
+    again = _generate(run_sitegen, generated, OVERDUE_DAY)
+    assert "warning: review overdue" in first[2]
+    assert again == first
+    assert generate_calls == ["generate"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "edit a page",
+        "add a file",
+        "edit mkdocs.yml",
+        "edit a generated page",
+        "delete a generated page",
+        "another day",
+        "strict",
+    ],
+)
+def test_any_change_is_generated_again(
+    generated: Path, run_sitegen: RunSitegen, generate_calls: list[str], change: str
+) -> None:
+    args: list[str | Path] = ["generate", "--project", generated, "--today", FIXTURE_TODAY]
+    faq = generated / "content_src" / "pages" / "faq.md"
+    if change == "edit a page":
+        faq.write_text(faq.read_text(encoding="utf-8") + "\nOne more sentence.\n", "utf-8")
+    elif change == "add a file":
+        (generated / "content_src" / "notes.txt").write_text("notes\n", "utf-8")
+    elif change == "edit mkdocs.yml":
+        config = generated / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8") + "\n# a comment\n", "utf-8")
+    elif change == "edit a generated page":
+        page = generated / "docs" / "faq.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nBy hand.\n", "utf-8")
+    elif change == "delete a generated page":
+        (generated / "docs" / "faq.md").unlink()
+    elif change == "another day":
+        args[-1] = "2026-11-23"
+    else:
+        args.append("--strict")
+    run_sitegen(*args)
+    assert generate_calls == ["generate"]
+
+
+def test_a_hand_edit_is_reported_every_time(generated: Path, run_sitegen: RunSitegen) -> None:
+    page = generated / "docs" / "faq.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nBy hand.\n", "utf-8")
+    for _ in range(2):
+        status, _, err = _generate(run_sitegen, generated)
+        assert status == 1 and "edited by hand" in err
+
+
+def test_a_run_with_errors_is_not_recorded(
+    generated: Path, run_sitegen: RunSitegen, generate_calls: list[str]
+) -> None:
+    record = generated / ".cache" / "sitegen" / "last-run.json"
+    recorded = record.read_bytes()
+    faq = generated / "content_src" / "pages" / "faq.md"
+    text = faq.read_text(encoding="utf-8")
+    faq.write_text(text + "\nSee [@no-such-source].\n", "utf-8")
+    for _ in range(2):
+        assert _generate(run_sitegen, generated)[0] == 1
+    assert record.read_bytes() == recorded
+    # Back as it was when the record was made: nothing to do.
+    faq.write_text(text, "utf-8")
+    assert _generate(run_sitegen, generated)[0] == 0
+    assert generate_calls == ["generate", "generate"]
+
+
+def test_an_edit_saved_during_a_run_is_generated_by_the_next(
+    generated: Path, run_sitegen: RunSitegen, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    faq = generated / "content_src" / "pages" / "faq.md"
+    faq.write_text(faq.read_text(encoding="utf-8") + "\nA first edit.\n", "utf-8")
+    real = sitegen.pipeline.generate
+
+    def edited_meanwhile(*args: object, **kwargs: object) -> object:
+        result = real(*args, **kwargs)  # type: ignore[arg-type]
+        faq.write_text(faq.read_text(encoding="utf-8") + "\nA second edit.\n", "utf-8")
+        return result
+
+    monkeypatch.setattr(sitegen.pipeline, "generate", edited_meanwhile)
+    assert _generate(run_sitegen, generated)[0] == 0
+    monkeypatch.setattr(sitegen.pipeline, "generate", real)
+    status, out, _ = _generate(run_sitegen, generated)
+    assert (status, "wrote 1 files" in out) == (0, True)
+    assert "A second edit." in (generated / "docs" / "faq.md").read_text(encoding="utf-8")
+
+
+def test_a_damaged_record_means_a_full_run(
+    generated: Path, run_sitegen: RunSitegen, generate_calls: list[str]
+) -> None:
+    record = generated / ".cache" / "sitegen" / "last-run.json"
+    for text in ("{not json", '{"fingerprint": 1}', "[]"):
+        record.write_text(text, encoding="utf-8")
+        assert _generate(run_sitegen, generated)[0] == 0
+    assert generate_calls == ["generate"] * 3
