@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -106,16 +107,15 @@ def link_first_uses(
     `terms` are (spelling, definition) as found in the text; `anchors` gives each
     spelling's id on the glossary page."""
     free = _free_spans(text)
+    starts = [start for start, _ in free]
     taken: list[tuple[int, int]] = []
     first: dict[str, tuple[int, int, str, str]] = {}  # by anchor: "Chronic" or "chronic"
     for spelling, definition in sorted(terms, key=lambda item: (-len(item[0]), item[0])):
-        for start, end in free:
-            found = _first_whole_word(text, spelling, start, end, taken)
-            if found is not None:
-                anchor = anchors[spelling]
-                if anchor not in first or found < first[anchor][0]:
-                    first[anchor] = (found, found + len(spelling), spelling, definition)
-                break
+        found = _first_free_use(text, spelling, free, starts, taken)
+        if found is not None:
+            anchor = anchors[spelling]
+            if anchor not in first or found < first[anchor][0]:
+                first[anchor] = (found, found + len(spelling), spelling, definition)
         chosen_span = first.get(anchors[spelling])
         if chosen_span is not None and chosen_span[2] == spelling:
             taken.append(chosen_span[:2])
@@ -127,16 +127,24 @@ def link_first_uses(
     return text
 
 
-def _first_whole_word(
-    text: str, spelling: str, start: int, end: int, taken: list[tuple[int, int]]
+def _first_free_use(
+    text: str,
+    spelling: str,
+    free: list[tuple[int, int]],
+    starts: list[int],
+    taken: list[tuple[int, int]],
 ) -> int | None:
-    at = text.find(spelling, start, end)
+    """Where `spelling` is first used as a whole word inside one of the `free` spans (whose
+    starts are `starts`), clear of the `taken` ones; None when it is not."""
+    at = text.find(spelling)
     while at != -1:
         after = at + len(spelling)
+        span = bisect.bisect_right(starts, at) - 1
+        inside = span >= 0 and after <= free[span][1]
         whole = (at == 0 or not _WORD_CHARACTER.match(text, at - 1)) and (
             after == len(text) or not _WORD_CHARACTER.match(text, after)
         )
-        if whole and not any(a < after and at < b for a, b in taken):
+        if inside and whole and not any(a < after and at < b for a, b in taken):
             return at
-        at = text.find(spelling, at + 1, end)
+        at = text.find(spelling, at + 1)
     return None
