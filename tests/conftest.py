@@ -85,7 +85,7 @@ def checked_content(root: Path, today: date = TODAY) -> Content:
     return result.content
 
 
-def generated_docs(content: Content) -> dict[str, str]:
+def generated_docs(content: Content) -> dict[str, bytes]:
     """Every file the generator makes for docs/, by its path in docs/."""
     return {page.output_name: stamp(text, page.path) for page, text in iter_site(content)}
 

@@ -28,6 +28,6 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
 
 
 def test_outputs_are_written_whole(tmp_path: Path) -> None:
-    report = write_outputs([("a.md", "A\n"), ("b.md", "B\n")], tmp_path)
+    report = write_outputs([("a.md", b"A\n"), ("b.md", b"B\n")], tmp_path)
     assert report.written == ["a.md", "b.md"]
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "A\n"

@@ -51,18 +51,17 @@ def _stage(path: Path, data: bytes, name: str) -> Path:
     return Path(temp)
 
 
-def write_outputs(outputs: Iterable[tuple[str, str]], docs_dir: Path) -> WriteReport:
-    """Make docs/ hold exactly `outputs` (path relative to docs/, text) among its generated
+def write_outputs(outputs: Iterable[tuple[str, bytes]], docs_dir: Path) -> WriteReport:
+    """Make docs/ hold exactly `outputs` (path relative to docs/, bytes) among its generated
     files: write those that changed, remove generated files no longer made. Raises
     OutputError, with docs/ unchanged, when that cannot be done whole."""
     report = WriteReport()
     staged: list[tuple[Path, Path, str]] = []  # (new file, its place, name)
     names: set[str] = set()
     try:
-        for name, text in outputs:
+        for name, data in outputs:
             names.add(name)
             path = docs_dir / name
-            data = text.encode("utf-8")
             same_size = path.is_file() and path.stat().st_size == len(data)
             if same_size and not path.is_symlink() and path.read_bytes() == data:
                 report.unchanged.append(name)

@@ -1,0 +1,81 @@
+"""What the preview keeps from one MkDocs build to the next, so that an edit shows sooner.
+
+An edit changes one page, but MkDocs builds the whole site again, and turning each page's
+Markdown into HTML is half of that build. The preview keeps each page's HTML, and uses it
+again for a page whose Markdown, the site's list of files and the Markdown settings are all
+unchanged: those are everything the conversion reads. The theme's compiled templates are
+kept the same way, each by a checksum of its text.
+
+Only the preview does this: `mkdocs build` and `make site` build every page from scratch.
+A page whose HTML is kept is not checked again for links to missing headings on other
+pages (the strict build checks them all).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+#: What Page.render() sets, and what is kept of each page.
+_RENDERED = ("content", "toc", "_title_from_render", "present_anchor_ids")
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates, kept in memory from one build of the preview to the next."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+class RenderedPages:
+    """Each page's HTML from the last build, by everything that made it."""
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[str, ...], tuple[Any, ...]] = {}
+        self.reused = 0
+
+    @contextmanager
+    def reused_during_build(self) -> Iterator[None]:
+        """Within this block, MkDocs renders only pages that changed since the last build."""
+        from mkdocs.structure.pages import Page
+
+        render: Callable[[Page, MkDocsConfig, Files], None] = Page.render
+        kept, self.kept, self.reused = self.kept, {}, 0
+        settings: dict[int, str] = {}  # by build: the site's files and Markdown settings
+
+        def reusing(page: Page, config: MkDocsConfig, files: Files) -> None:
+            if id(files) not in settings:
+                listed = sorted(f"{f.src_uri}>{f.dest_uri}" for f in files)
+                markdown = (config.markdown_extensions, config.mdx_configs)
+                settings.clear()
+                settings[id(files)] = repr((listed, markdown, config.use_directory_urls))
+            key = (page.file.src_uri, page.markdown or "", settings[id(files)])
+            if key in kept:
+                for name, value in zip(_RENDERED, kept[key], strict=True):
+                    setattr(page, name, value)
+                page.links_to_anchors = None
+                self.reused += 1
+            else:
+                render(page, config, files)
+            self.kept[key] = tuple(getattr(page, name) for name in _RENDERED)
+
+        Page.render = reusing  # type: ignore[method-assign, assignment]
+        try:
+            yield
+        finally:
+            Page.render = render  # type: ignore[method-assign, assignment]

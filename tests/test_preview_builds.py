@@ -1,0 +1,60 @@
+"""The preview reuses unchanged pages' HTML between builds, and builds the same site."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from conftest import ROOT
+from sitegen.commands.preview_builds import RenderedPages
+
+pytestmark = pytest.mark.build
+
+COPIED = ("docs", "overrides", "mkdocs.yml")
+
+
+def _html(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")}
+
+
+def _build(project: Path, site: Path, pages: RenderedPages | None = None) -> dict[str, bytes]:
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
+    if pages is None:
+        build(config)
+    else:
+        with pages.reused_during_build():
+            build(config)
+    return _html(site)
+
+
+def test_only_changed_pages_are_rendered_again_and_the_site_is_the_same(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name)
+        else:
+            shutil.copy2(source, project / name)
+    pages = RenderedPages()
+    first = _build(project, tmp_path / "preview", pages)
+    assert pages.reused == 0
+    faq = project / "docs" / "faq.md"
+    faq.write_text(
+        faq.read_text(encoding="utf-8").replace("# Questions people ask", "# Questions asked", 1),
+        encoding="utf-8",
+    )
+    again = _build(project, tmp_path / "preview", pages)
+    assert pages.reused == len(list((project / "docs").rglob("*.md"))) - 1
+    fresh = _build(project, tmp_path / "fresh")
+    assert again == fresh
+    # The edit shows on its page.
+    assert again["faq/index.html"] != first["faq/index.html"]
+    assert b"Questions asked" in again["faq/index.html"]
+    # MkDocs' own functions are as they were after the build.
+    from mkdocs.structure.pages import Page
+
+    assert Page.render.__qualname__ == "Page.render"
