@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -148,3 +151,17 @@ def test_a_damaged_record_means_a_full_run(
         record.write_text(text, encoding="utf-8")
         assert _generate(run_sitegen, generated)[0] == 0
     assert generate_calls == ["generate"] * 3
+
+
+def test_a_pipe_in_the_content_is_not_read(generated: Path) -> None:
+    """Opening a named pipe would wait for a writer for ever: the fingerprint never does."""
+    os.mkfifo(generated / "content_src" / "pipe")
+    argv = ["generate", "--project", str(generated), "--today", FIXTURE_TODAY]
+    run = subprocess.run(
+        [sys.executable, "-m", "sitegen", *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "content_src/pipe:1: warning: unexpected file" in run.stderr

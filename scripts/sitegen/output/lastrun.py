@@ -64,11 +64,14 @@ def _add(digest: hashlib._Hash, label: str, root: Path) -> None:
 
 
 def _file(digest: hashlib._Hash, name: bytes, path: Path) -> None:
+    """Add the file's name and the hash of its bytes, read in pieces: a file of any size
+    takes little memory."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = hashlib.file_digest(handle, "sha256").digest()
     except OSError:
-        data = b"\0unreadable"
-    digest.update(b"file\0" + name + b"\0" + str(len(data)).encode() + b"\0" + data)
+        data = b"unreadable"
+    digest.update(b"file\0" + name + b"\0" + data)
 
 
 def _libraries() -> Iterable[str]:
