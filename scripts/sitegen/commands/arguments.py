@@ -7,9 +7,10 @@ The command line is read before any command's code is loaded (as `mkdocs` does),
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TypeAlias
+from typing import NamedTuple, TypeAlias
 
 from sitegen import __version__
 from sitegen.content.words import NO_DATE, SOURCE_KINDS
@@ -90,15 +91,11 @@ def _site_commands(commands: Subcommands, where: argparse.ArgumentParser) -> Non
     )
 
 
-def _new_source(commands: Subcommands, parents: list[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser(
-        "new-source",
-        parents=parents,
-        help="write content_src/sources/ID.yml for a new source, every field explained",
-        description="Write a new source file with every field explained and TODO markers for"
-        " what a person must fill in. sitegen check fails until they are filled in. Without"
-        " --title, --doi looks the source up at Crossref and --pmid at PubMed.",
-    )
+def _no_options(parser: argparse.ArgumentParser) -> None:
+    """A command with only the options of every command (--project, --today)."""
+
+
+def _new_source(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "id",
         nargs="?",
@@ -131,16 +128,7 @@ def _new_source(commands: Subcommands, parents: list[argparse.ArgumentParser]) -
     parser.add_argument("--pmid", help="its PubMed number (without --title: looked up)")
 
 
-def _import_article(commands: Subcommands, parents: list[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser(
-        "import",
-        parents=parents,
-        help="write a draft source from an article: a saved page, or its address",
-        description="Read an article (a saved HTML page or plain text, or the address of a"
-        " page, which is fetched) and write a draft source in content_src/sources/, with TODO"
-        " markers for what it could not find. A journal article's page is read by its"
-        " citation_*, Dublin Core and JSON-LD tags.",
-    )
+def _import_article(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "file", help="the saved article (.html or .txt), or the article's address (https://...)"
     )
@@ -148,29 +136,11 @@ def _import_article(commands: Subcommands, parents: list[argparse.ArgumentParser
     parser.add_argument("--kind", help="one of: " + ", ".join(SOURCE_KINDS))
 
 
-def _import_refs(commands: Subcommands, parents: list[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser(
-        "import-refs",
-        parents=parents,
-        help="write a draft source for each reference in a CSL-JSON, BibTeX or RIS export",
-        description="Read references exported from Zotero, Mendeley or EndNote (CSL JSON,"
-        " BibTeX or RIS; one or many) and write a draft source in content_src/sources/ for"
-        " each, with TODO markers for what a person must fill in. A reference that is already"
-        " there is not written again. Nothing is fetched: only the file is read.",
-    )
+def _import_refs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="the export: .json, .bib or .ris")
 
 
-def _review(commands: Subcommands, parents: list[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser(
-        "review",
-        parents=parents,
-        help="list pages by next review date, pages changed since sign-off, and old sources",
-        description="List every page with its last and next review dates, most urgent first"
-        f" (OVERDUE, DUE SOON within {DUE_SOON_DAYS} days), the pages changed since their"
-        " clinical sign-off, and the sources older than a number of years that pages still"
-        " cite.",
-    )
+def _review(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the same as JSON")
     parser.add_argument(
         "--older-than",
@@ -181,63 +151,104 @@ def _review(commands: Subcommands, parents: list[argparse.ArgumentParser]) -> No
     )
 
 
-def _check_site(commands: Subcommands, parents: list[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser(
-        "check-site",
-        parents=parents,
-        help="check the built site (after mkdocs build) against the HTML allowlist",
-        description="Check every page, picture and style sheet of the built site against the"
-        " HTML allowlist: no scripts, frames, event handlers or other sites' files.",
-    )
+def _check_site(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("site_dir", type=Path, nargs="?", default=Path("site"))
 
 
-def _ipdas(commands: Subcommands, parents: list[argparse.ArgumentParser]) -> None:
-    commands.add_parser(
-        "ipdas",
-        parents=parents,
-        help="list the decision-aid standards (IPDASi v4) the site meets, and where",
-        description="List the 6 qualifying and 6 certification criteria of the International"
-        " Patient Decision Aid Standards (IPDASi v4) for a treatment decision, each with pass"
-        " or fail and where the site meets it. Fails when a qualifying criterion is not met.",
-    )
-
-
-def _sign_off(commands: Subcommands, parents: list[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser(
-        "sign-off",
-        parents=parents,
-        help="record a clinician's sign-off of a page as its content stands now",
-        description="Record in content_src/signoffs.yml that a clinician in people.yml has"
-        " reviewed PAGE as it stands now. The page shows the sign-off until its content"
-        " changes. The date is --today (the real date unless given).",
-    )
+def _sign_off(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("page", help="the page's name, such as faq or botox")
     parser.add_argument("--by", required=True, metavar="PERSON", help="the clinician's id")
 
 
-def _schemas(commands: Subcommands, parents: list[argparse.ArgumentParser]) -> None:
-    commands.add_parser(
+class Command(NamedTuple):
+    """A maintainer's command."""
+
+    name: str
+    #: The module in sitegen/commands/ whose run() runs it (loaded only then).
+    module: str
+    #: Its line in `sitegen --help`.
+    summary: str
+    #: What it does, in `sitegen NAME --help`.
+    description: str
+    #: What adds its own options.
+    options: Callable[[argparse.ArgumentParser], None]
+
+
+MAINTAINER_COMMANDS = (
+    Command(
+        "new-source",
+        "new_source",
+        "write content_src/sources/ID.yml for a new source, every field explained",
+        "Write a new source file with every field explained and TODO markers for"
+        " what a person must fill in. sitegen check fails until they are filled in. Without"
+        " --title, --doi looks the source up at Crossref and --pmid at PubMed.",
+        _new_source,
+    ),
+    Command(
+        "import",
+        "import_article",
+        "write a draft source from an article: a saved page, or its address",
+        "Read an article (a saved HTML page or plain text, or the address of a"
+        " page, which is fetched) and write a draft source in content_src/sources/, with TODO"
+        " markers for what it could not find. A journal article's page is read by its"
+        " citation_*, Dublin Core and JSON-LD tags.",
+        _import_article,
+    ),
+    Command(
+        "import-refs",
+        "import_refs",
+        "write a draft source for each reference in a CSL-JSON, BibTeX or RIS export",
+        "Read references exported from Zotero, Mendeley or EndNote (CSL JSON,"
+        " BibTeX or RIS; one or many) and write a draft source in content_src/sources/ for"
+        " each, with TODO markers for what a person must fill in. A reference that is already"
+        " there is not written again. Nothing is fetched: only the file is read.",
+        _import_refs,
+    ),
+    Command(
+        "review",
+        "review",
+        "list pages by next review date, pages changed since sign-off, and old sources",
+        "List every page with its last and next review dates, most urgent first"
+        f" (OVERDUE, DUE SOON within {DUE_SOON_DAYS} days), the pages changed since their"
+        " clinical sign-off, and the sources older than a number of years that pages still"
+        " cite.",
+        _review,
+    ),
+    Command(
+        "check-site",
+        "check_site",
+        "check the built site (after mkdocs build) against the HTML allowlist",
+        "Check every page, picture and style sheet of the built site against the"
+        " HTML allowlist: no scripts, frames, event handlers or other sites' files.",
+        _check_site,
+    ),
+    Command(
+        "ipdas",
+        "ipdas",
+        "list the decision-aid standards (IPDASi v4) the site meets, and where",
+        "List the 6 qualifying and 6 certification criteria of the International"
+        " Patient Decision Aid Standards (IPDASi v4) for a treatment decision, each with pass"
+        " or fail and where the site meets it. Fails when a qualifying criterion is not met.",
+        _no_options,
+    ),
+    Command(
+        "sign-off",
+        "sign_off",
+        "record a clinician's sign-off of a page as its content stands now",
+        "Record in content_src/signoffs.yml that a clinician in people.yml has"
+        " reviewed PAGE as it stands now. The page shows the sign-off until its content"
+        " changes. The date is --today (the real date unless given).",
+        _sign_off,
+    ),
+    Command(
         "schemas",
-        parents=parents,
-        help="write the JSON Schemas of the content files, for editors",
-        description="Write schemas/*.json from the models that check the content, and"
+        "schemas",
+        "write the JSON Schemas of the content files, for editors",
+        "Write schemas/*.json from the models that check the content, and"
         " .vscode/settings.json, so that VS Code's YAML extension shows mistakes as you type."
         " A test fails when the committed schemas differ from these.",
-    )
-
-
-#: The maintainer's commands: each adds itself to the command line here, and its code is
-#: in the module of the same name in sitegen/commands/ (new-source: new_source.py).
-_MAINTAINER_COMMANDS = (
-    _new_source,
-    _import_article,
-    _import_refs,
-    _review,
-    _check_site,
-    _ipdas,
-    _sign_off,
-    _schemas,
+        _no_options,
+    ),
 )
 
 
@@ -251,6 +262,13 @@ def parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     where = _where()
     _site_commands(commands, where)
-    for add in _MAINTAINER_COMMANDS:
-        add(commands, [where])
+    for command in MAINTAINER_COMMANDS:
+        command.options(
+            commands.add_parser(
+                command.name,
+                parents=[where],
+                help=command.summary,
+                description=command.description,
+            )
+        )
     return parser

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitegen.cache import CACHE_DIR
-from sitegen.commands.arguments import parser
+from sitegen.commands import arguments
 from sitegen.content.layout import CONTENT_DIR, Project
 from sitegen.output.lastrun import LastRun
 from sitegen.problems import report
@@ -22,17 +22,8 @@ from sitegen.problems import report
 if TYPE_CHECKING:
     from sitegen.authoring.online import Fetch
 
-#: The maintainer's commands, each run by run() in the module of the same name.
-MAINTAINER_COMMANDS = {
-    "new-source": "new_source",
-    "import": "import_article",
-    "import-refs": "import_refs",
-    "review": "review",
-    "check-site": "check_site",
-    "ipdas": "ipdas",
-    "sign-off": "sign_off",
-    "schemas": "schemas",
-}
+#: The module of each maintainer's command, whose run() runs it.
+MAINTAINER_COMMANDS = {command.name: command.module for command in arguments.MAINTAINER_COMMANDS}
 NOT_CHANGED = "docs/ was not changed"
 
 
@@ -82,7 +73,7 @@ def _generate(project: Project, today: date, strict: bool) -> int:
 
 def main(argv: list[str] | None = None, fetch: Fetch | None = None) -> int:
     """Run a command. `fetch` answers the look-ups online (tests pass recorded answers)."""
-    args = parser().parse_args(sys.argv[1:] if argv is None else argv)
+    args = arguments.parser().parse_args(sys.argv[1:] if argv is None else argv)
     args.fetch = fetch
     project = Project(args.project or _find_project(Path.cwd()))
     today = args.today or date.today()
