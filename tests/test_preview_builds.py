@@ -22,7 +22,7 @@ def _html(site: Path) -> dict[str, bytes]:
 
 
 def _build(project: Path, site: Path, pages: RenderedPages | None = None) -> dict[str, bytes]:
-    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=False)
     if pages is None:
         build(config)
     else:
@@ -31,7 +31,7 @@ def _build(project: Path, site: Path, pages: RenderedPages | None = None) -> dic
     return _html(site)
 
 
-def test_only_changed_pages_are_rendered_again_and_the_site_is_the_same(tmp_path: Path) -> None:
+def _copy(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     for name in COPIED:
         source = ROOT / name
@@ -39,6 +39,11 @@ def test_only_changed_pages_are_rendered_again_and_the_site_is_the_same(tmp_path
             shutil.copytree(source, project / name)
         else:
             shutil.copy2(source, project / name)
+    return project
+
+
+def test_only_changed_pages_are_rendered_again_and_the_site_is_the_same(tmp_path: Path) -> None:
+    project = _copy(tmp_path)
     pages = RenderedPages()
     first = _build(project, tmp_path / "preview", pages)
     assert pages.reused == 0
@@ -58,3 +63,18 @@ def test_only_changed_pages_are_rendered_again_and_the_site_is_the_same(tmp_path
     from mkdocs.structure.pages import Page
 
     assert Page.render.__qualname__ == "Page.render"
+
+
+def test_a_page_mkdocs_warned_about_warns_on_every_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    project = _copy(tmp_path)
+    faq = project / "docs" / "faq.md"
+    faq.write_text(faq.read_text(encoding="utf-8") + "\n[Gone](gone.md)\n", encoding="utf-8")
+    pages = RenderedPages()
+    for _ in range(2):
+        caplog.clear()
+        _build(project, tmp_path / "preview", pages)
+        warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+        assert any("gone.md" in message for message in warned)
+    assert pages.reused == len(list((project / "docs").rglob("*.md"))) - 1

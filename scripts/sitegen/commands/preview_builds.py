@@ -7,12 +7,14 @@ unchanged: those are everything the conversion reads. The theme's compiled templ
 kept the same way, each by a checksum of its text.
 
 Only the preview does this: `mkdocs build` and `make site` build every page from scratch.
-A page whose HTML is kept is not checked again for links to missing headings on other
-pages (the strict build checks them all).
+A page that MkDocs warned about (a link to a missing page, say) is never kept, so the
+warning comes back on every build; a kept page is not checked again for links to headings
+on other pages that have since gone (the strict build checks them all).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -40,6 +42,17 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+class _Warnings(logging.Handler):
+    """Counts the warnings MkDocs logs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
 
 
 class RenderedPages:
@@ -70,9 +83,16 @@ class RenderedPages:
                     setattr(page, name, value)
                 page.links_to_anchors = None
                 self.reused += 1
-            else:
+                self.kept[key] = kept[key]
+                return
+            warnings = _Warnings()
+            logging.getLogger("mkdocs").addHandler(warnings)
+            try:
                 render(page, config, files)
-            self.kept[key] = tuple(getattr(page, name) for name in _RENDERED)
+            finally:
+                logging.getLogger("mkdocs").removeHandler(warnings)
+            if not warnings.count:
+                self.kept[key] = tuple(getattr(page, name) for name in _RENDERED)
 
         Page.render = reusing  # type: ignore[method-assign, assignment]
         try:
