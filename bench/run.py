@@ -136,6 +136,7 @@ STEPS = {
     "cold": "sitegen generate, first run (empty docs/, no cache)",
     "edit": "sitegen generate after an edit to one page",
     "noop": "sitegen generate (nothing changed)",
+    "noop-full": "sitegen generate (nothing changed, no record of the last run)",
     "check": "sitegen check (with the scores stored by generate)",
     "mkdocs": "mkdocs build",
     "zensical": "zensical build",
@@ -224,6 +225,16 @@ def clear_docs(project: Path) -> Callable[[], None]:
     return clear
 
 
+def forget_last_run(project: Path) -> Callable[[], None]:
+    """Before each run: no record of the last run, so that it does all its work (as on a
+    fresh clone, or in CI) and finds nothing to write."""
+
+    def forget() -> None:
+        (project / CACHE_DIR / "last-run.json").unlink(missing_ok=True)
+
+    return forget
+
+
 def edit_a_page(project: Path) -> Callable[[], None]:
     """Before each run: a new sentence at the end of one page, different every time."""
     pages = project / "content_src" / "pages"
@@ -255,12 +266,14 @@ def measure_sitegen(project: Path, pages: int, settings: Settings) -> dict[str, 
         )
     }
     if steps["cold"].failure:
-        steps["edit"] = steps["noop"] = not_run("sitegen generate")
+        steps["edit"] = steps["noop"] = steps["noop-full"] = not_run("sitegen generate")
     else:
         generate = sitegen("generate", project, settings)
         edit = edit_a_page(project)
         steps["edit"] = repeat(generate, project, settings, edit, wrote(1, at_least=True))
         steps["noop"] = repeat(generate, project, settings, verify=wrote(0))
+        forget = forget_last_run(project)
+        steps["noop-full"] = repeat(generate, project, settings, forget, wrote(0))
     steps["check"] = repeat(sitegen("check", project, settings), project, settings)
     return steps
 
@@ -335,7 +348,7 @@ def percent(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.1%}"
 
 
-GENERATE_STEPS = ("cold", "edit", "noop")
+GENERATE_STEPS = ("cold", "edit", "noop", "noop-full")
 
 
 def peak_mb(size: Size) -> float | None:
@@ -559,6 +572,9 @@ def report(sizes: list[Size], header: list[str], settings: Settings) -> str:
         "A first run starts with no generated pages in docs/ and no .cache/ (the readability"
         " scores that later runs reuse for pages whose text has not changed). A run after an"
         " edit follows a new sentence added to one page, as on every edit a maintainer makes."
+        " A run with nothing changed finds the record of the last run (.cache/sitegen/"
+        "last-run.json) and prints it again; the next column deletes that record first, so"
+        " that the run checks and renders everything, as on a fresh clone or in CI."
         " The live preview is timed from saving an edit to a page (a new title and a new"
         " sentence) until Chromium, with the page open, shows the new title (1x only).",
         "Peak memory is the largest maximum resident set size of any `sitegen generate` run"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -11,6 +12,8 @@ import pytest
 
 import sitegen.pipeline
 from conftest import FIXTURE_TODAY, RunSitegen
+from sitegen.cache import read_signed, write_signed
+from sitegen.output.lastrun import entries
 
 #: A day on which the fixture's FAQ is overdue for review: the run warns about it.
 OVERDUE_DAY = "2027-09-01"
@@ -165,3 +168,111 @@ def test_a_pipe_in_the_content_is_not_read(generated: Path) -> None:
     )
     assert run.returncode == 0, run.stderr
     assert "content_src/pipe:1: warning: unexpected file" in run.stderr
+
+
+def _record_and_cache(project: Path) -> Path:
+    return project / ".cache" / "sitegen"
+
+
+def test_a_record_or_store_signed_with_another_key_is_not_trusted(
+    generated: Path,
+    run_sitegen: RunSitegen,
+    generate_calls: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """As if a pull request added .cache/ to the repository: a record that says the last
+    run was fine, and stored scores that say every page reads at grade 99."""
+    cache = _record_and_cache(generated)
+    planted = {
+        "last-run.json": read_signed(cache / "last-run.json"),
+        "readability.json": read_signed(cache / "readability.json"),
+    }
+    assert all(text is not None for text in planted.values())
+    scores = json.loads(planted["readability.json"] or "")
+    for key, value in scores["results"].items():
+        if isinstance(value, list):
+            scores["results"][key] = [99.0, 0.0, value[2]]
+    planted["readability.json"] = json.dumps(scores)
+    with monkeypatch.context() as another_machine:
+        another_machine.setenv("XDG_CACHE_HOME", str(tmp_path / "another-machine"))
+        for name, text in planted.items():
+            write_signed(cache / name, text or "")
+    status, out, err = _generate(run_sitegen, generated)
+    assert generate_calls == ["generate"]
+    assert (status, "wrote 0 files" in out, "grade 99" in err) == (0, True, False)
+
+
+def test_an_edit_through_a_linked_content_folder_or_menu_is_generated(
+    generated: Path, run_sitegen: RunSitegen, generate_calls: list[str], tmp_path: Path
+) -> None:
+    for name in ("content_src", "mkdocs.yml"):
+        moved = tmp_path / "elsewhere" / name
+        moved.parent.mkdir(exist_ok=True)
+        (generated / name).rename(moved)
+        (generated / name).symlink_to(moved)
+    assert _generate(run_sitegen, generated)[0] == 0
+    assert _generate(run_sitegen, generated)[0] == 0
+    assert generate_calls == ["generate"]
+    faq = tmp_path / "elsewhere" / "content_src" / "pages" / "faq.md"
+    faq.write_text(faq.read_text(encoding="utf-8") + "\nOne more sentence.\n", "utf-8")
+    assert "wrote 1 files" in _generate(run_sitegen, generated)[1]
+    config = tmp_path / "elsewhere" / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n# a comment\n", "utf-8")
+    _generate(run_sitegen, generated)
+    assert generate_calls == ["generate"] * 3
+
+
+def test_a_change_to_docs_by_anything_else_during_a_run_is_not_recorded(
+    generated: Path, run_sitegen: RunSitegen, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = sitegen.pipeline.generate
+    page = generated / "docs" / "faq.md"
+
+    def edited_by_hand_meanwhile(*args: object, **kwargs: object) -> object:
+        result = real(*args, **kwargs)  # type: ignore[arg-type]
+        page.write_text(page.read_text(encoding="utf-8") + "\nBy hand.\n", "utf-8")
+        return result
+
+    faq = generated / "content_src" / "pages" / "faq.md"
+    faq.write_text(faq.read_text(encoding="utf-8") + "\nA new sentence.\n", "utf-8")
+    monkeypatch.setattr(sitegen.pipeline, "generate", edited_by_hand_meanwhile)
+    assert _generate(run_sitegen, generated)[0] == 0
+    monkeypatch.setattr(sitegen.pipeline, "generate", real)
+    status, _, err = _generate(run_sitegen, generated)
+    assert status == 1 and "edited by hand" in err
+
+
+def test_a_replay_loads_nothing_of_the_generator(generated: Path) -> None:
+    code = (
+        "import sys; from sitegen.commands.cli import main;"
+        f" status = main(['generate', '--project', {str(generated)!r}, '--today',"
+        f" {FIXTURE_TODAY!r}]);"
+        " print(sorted(m for m in sys.modules if m.startswith(('sitegen.', 'pydantic', 'yaml'))))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert "wrote 0 files, 6 unchanged" in run.stdout
+    loaded = run.stdout.strip().splitlines()[-1]
+    assert "sitegen.commands.cli" in loaded
+    for heavy in ("sitegen.pipeline", "sitegen.content.load", "sitegen.render", "pydantic"):
+        assert f"'{heavy}" not in loaded
+
+
+def test_a_folder_that_cannot_be_read_is_marked_not_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "open.txt").write_text("x", encoding="utf-8")
+    scandir = os.scandir
+
+    def refusing(path: str | os.PathLike[str]) -> object:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    found = entries(tmp_path)
+    assert found["locked"] == "folder" and found["locked/"] == "unreadable"
+    assert found["open.txt"].startswith("file ")

@@ -110,6 +110,7 @@ def test_scores_are_kept_and_reused_only_for_the_same_text(
 ) -> None:
     import json
 
+    from sitegen.cache import read_signed, write_signed
     from sitegen.checks import readability
 
     args = ("check", "--project", minimal_project, "--today", "2026-11-22")
@@ -118,7 +119,7 @@ def test_scores_are_kept_and_reused_only_for_the_same_text(
     stored = minimal_project / ".cache/sitegen/readability.json"
     content = minimal_project / "content_src"
     pages = len([*content.glob("pages/*.md"), *content.glob("options/*.yml")])
-    results = json.loads(stored.read_text(encoding="utf-8"))["results"]
+    results = json.loads(read_signed(stored) or "")["results"]
     assert len([key for key in results if len(key) == 64]) == pages  # a score for each page
     assert results["syllables of words"]["treatment"] == 2  # and the syllables of each word
 
@@ -143,14 +144,11 @@ def test_scores_are_kept_and_reused_only_for_the_same_text(
     assert len(scored) == 1 and "A new sentence that has to be scored." in scored[0]
 
     for damaged in ("not json", '{"salt": "other", "results": {}}', '{"results": [1]}'):
-        stored.write_text(damaged, encoding="utf-8")
+        write_signed(stored, damaged)  # as this machine would sign it: still checked
         scored.clear()
         status, again, _ = run_sitegen(*args)
         assert (status, again, len(scored)) == (0, edited, pages)
-        assert (
-            json.loads(stored.read_text(encoding="utf-8"))["salt"]
-            == readability.score_cache(None).salt
-        )
+        assert json.loads(read_signed(stored) or "")["salt"] == readability.score_cache(None).salt
 
 
 @given(

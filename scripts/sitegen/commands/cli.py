@@ -67,7 +67,7 @@ def _generate(project: Project, today: date, strict: bool) -> int:
             f"sitegen: wrote {len(written.written)} files, {len(written.unchanged)}"
             f" unchanged, {len(written.removed)} removed"
         )
-        last_run.record(problems.sorted(), len(written.written) + len(written.unchanged))
+        last_run.record(problems.sorted(), written.digests, written.removed)
     return status
 
 

@@ -6,11 +6,13 @@ fingerprint would read the same files with the same code and write nothing, so i
 the same warnings and count and stops (`make`, `ninja` and `hugo` skip work the same way).
 
 The fingerprint covers every file, folder and link under content_src/ and docs/ (names,
-kinds and bytes), mkdocs.yml, the generator's own files, the Python and the libraries
+kinds and bytes; a content_src/ or mkdocs.yml that is a link is read through, as the
+generator reads it), mkdocs.yml, the generator's own files, the Python and the packages
 installed, and the run's options, today's date among them: a run on a new day is done in
-full, so review dates falling due are always seen. The files are read, never dated by their
-times. The inputs are read before the run and docs/ after it, so that an edit saved while
-a run goes on is never taken as done. Deleting .cache/ only makes the next run slower.
+full, so review dates falling due are always seen. Files are read, never dated by their
+times. The inputs are read before the run, so an edit saved while it runs is never taken
+as done; and a run is recorded only when docs/ holds exactly what it wrote, beside what
+was there before it. The record is signed like everything in .cache/ (see cache.py).
 """
 
 from __future__ import annotations
@@ -18,68 +20,84 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import site
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
-from sitegen.fileio import write_atomically
+from sitegen.cache import read_signed, write_signed
 from sitegen.problems import Problem
 
 #: Change this when what a record holds changes.
-_FORMAT = "1"
+_FORMAT = "2"
 _GENERATOR = Path(__file__).resolve().parents[1]
 
+#: What is under a folder: each entry's path in it, and what the entry is (a file and the
+#: hash of its bytes, a link and where it points, a folder...).
+Entries = dict[str, str]
 
-def _add(digest: hashlib._Hash, label: str, root: Path) -> None:
-    """Add `root` to `digest`: a file's bytes, or every entry under a folder in a fixed
-    order, without following links."""
-    digest.update(f"\0{label}\0".encode())
-    if root.is_symlink():
-        digest.update(f"link {os.readlink(root)}\0".encode())
-        return
-    if root.is_file():
-        _file(digest, b"", root)
-        return
-    if not root.is_dir():
-        digest.update(b"missing\0")
-        return
+
+def file_digest(path: Path) -> str:
+    """The hash of a file's bytes, read in pieces: a file of any size takes little memory."""
+    try:
+        with path.open("rb") as handle:
+            return "file " + hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+def entries(root: Path) -> Entries:
+    """Every entry under the folder `root`, without following links or opening anything
+    but regular files (a named pipe would wait for ever)."""
+    found: Entries = {}
     folders = [root]
     while folders:
         folder = folders.pop()
-        with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
-        for entry in entries:
-            name = os.path.relpath(entry.path, root).encode("utf-8", "surrogateescape")
+        try:
+            with os.scandir(folder) as scan:
+                listed = list(scan)
+        except OSError:
+            found[os.path.relpath(folder, root) + "/"] = "unreadable"
+            continue
+        for entry in listed:
+            name = os.path.relpath(entry.path, root)
             if entry.is_symlink():
-                target = os.readlink(entry.path).encode("utf-8", "surrogateescape")
-                digest.update(b"link\0" + name + b"\0" + target + b"\0")
+                found[name] = "link " + os.readlink(entry.path)
             elif entry.is_dir():
                 if entry.name != "__pycache__":
-                    digest.update(b"folder\0" + name + b"\0")
+                    found[name] = "folder"
                     folders.append(Path(entry.path))
             elif entry.is_file():
-                _file(digest, name, Path(entry.path))
+                found[name] = file_digest(Path(entry.path))
             else:
-                digest.update(b"other\0" + name + b"\0")
+                found[name] = "other"
+    return found
 
 
-def _file(digest: hashlib._Hash, name: bytes, path: Path) -> None:
-    """Add the file's name and the hash of its bytes, read in pieces: a file of any size
-    takes little memory."""
-    try:
-        with path.open("rb") as handle:
-            data = hashlib.file_digest(handle, "sha256").digest()
-    except OSError:
-        data = b"unreadable"
-    digest.update(b"file\0" + name + b"\0" + data)
+def _add(digest: hashlib._Hash, label: str, path: Path) -> None:
+    """Add `path` to `digest`: a file's bytes or a folder's entries, through a link."""
+    digest.update(f"\0{label}\0".encode())
+    if path.is_symlink():
+        digest.update(f"link {os.readlink(path)}\0".encode("utf-8", "surrogateescape"))
+    if path.is_dir():
+        _add_entries(digest, entries(path))
+    elif path.is_file():
+        digest.update(file_digest(path).encode())
+    else:
+        digest.update(b"missing")
 
 
-def _libraries() -> Iterable[str]:
-    """The Python and the installed packages (their names and versions)."""
+def _add_entries(digest: hashlib._Hash, found: Mapping[str, str]) -> None:
+    for name in sorted(found):
+        digest.update(f"{name}\0{found[name]}\0".encode("utf-8", "surrogateescape"))
+
+
+def _packages() -> Iterable[str]:
+    """The Python, and the packages installed beside the generator's libraries."""
     yield sys.version
-    for folder in sys.path:
+    for folder in site.getsitepackages():
         try:
-            names = os.listdir(folder or ".")
+            names = os.listdir(folder)
         except OSError:
             continue
         yield from sorted(name for name in names if name.endswith((".dist-info", ".egg-info")))
@@ -94,27 +112,40 @@ class LastRun:
         self.path = path
         self.output = output
         digest = hashlib.sha256(f"{_FORMAT}\0{options}\0".encode())
-        for line in _libraries():
+        for line in _packages():
             digest.update(line.encode("utf-8", "surrogateescape") + b"\0")
         _add(digest, "generator", _GENERATOR)
         for number, where in enumerate(inputs):
             _add(digest, f"input {number}", where)
         self.inputs = digest.hexdigest()
+        self.before = self._output_entries()
 
-    def _fingerprint(self) -> str:
+    def _output_entries(self) -> Entries | None:
+        """What docs/ holds (nothing when it is not there yet), or None when it is not a
+        plain folder."""
+        if not self.output.exists() and not self.output.is_symlink():
+            return {}
+        if self.output.is_symlink() or not self.output.is_dir():
+            return None
+        return entries(self.output)
+
+    def _fingerprint(self, output: Entries) -> str:
         digest = hashlib.sha256(self.inputs.encode())
-        _add(digest, "output", self.output)
+        _add_entries(digest, output)
         return digest.hexdigest()
 
     def replay(self) -> bool:
         """When nothing changed since the recorded run: print what it printed, and True."""
+        text = read_signed(self.path)
         try:
-            record = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            record = json.loads(text) if text is not None else None
+        except ValueError:
             return False
-        if not isinstance(record, dict) or record.get("fingerprint") != self._fingerprint():
+        if self.before is None or not isinstance(record, dict):
             return False
         warnings, pages = record.get("warnings"), record.get("pages")
+        if record.get("fingerprint") != self._fingerprint(self.before):
+            return False
         if not isinstance(warnings, list) or not isinstance(pages, int):
             return False
         for line in warnings:
@@ -122,15 +153,33 @@ class LastRun:
         print(f"sitegen: wrote 0 files, {pages} unchanged, 0 removed")
         return True
 
-    def record(self, warnings: Sequence[Problem], pages: int) -> None:
-        """Record a run that wrote docs/ without errors (a record that cannot be written is
-        left out: the next run is then done in full)."""
+    def record(
+        self, warnings: Sequence[Problem], written: Mapping[str, str], removed: Collection[str]
+    ) -> None:
+        """Record a run that wrote docs/ without errors: `written`, the hash of each file
+        it made (by its path in docs/), and `removed`, the files it deleted. Nothing is
+        recorded when docs/ was changed by anything else meanwhile, or when the record
+        cannot be written: the next run is then done in full."""
+        after = self._output_entries()
+        if after is None or self.before is None:
+            return
+        expected = {
+            name: found
+            for name, found in self.before.items()
+            if name not in written and name not in removed
+        }
+        for name, digest in written.items():
+            expected[name] = f"file {digest}"
+            for folder in Path(name).parents[:-1]:
+                expected[folder.as_posix()] = "folder"
+        if after != expected:
+            return
         record = {
-            "fingerprint": self._fingerprint(),
+            "fingerprint": self._fingerprint(after),
             "warnings": [str(problem) for problem in warnings],
-            "pages": pages,
+            "pages": len(written),
         }
         try:
-            write_atomically(self.path, json.dumps(record, indent=1))
+            write_signed(self.path, json.dumps(record, indent=1))
         except OSError:
             return

@@ -8,6 +8,7 @@ already moved is put back, so docs/ is left exactly as it was.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections.abc import Iterable
@@ -31,6 +32,8 @@ class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    #: The hash (SHA-256) of every file made, written or unchanged, by its path in docs/.
+    digests: dict[str, str] = field(default_factory=dict)
 
 
 def _reason(exc: OSError) -> str:
@@ -61,6 +64,7 @@ def write_outputs(outputs: Iterable[tuple[str, bytes]], docs_dir: Path) -> Write
     try:
         for name, data in outputs:
             names.add(name)
+            report.digests[name] = hashlib.sha256(data).hexdigest()
             path = docs_dir / name
             same_size = path.is_file() and path.stat().st_size == len(data)
             if same_size and not path.is_symlink() and path.read_bytes() == data:
