@@ -18,7 +18,10 @@ COPIED = ("docs", "overrides", "mkdocs.yml")
 
 
 def _html(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")}
+    """The site's pages and its search index."""
+    found = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")}
+    found["search_index.json"] = (site / "search" / "search_index.json").read_bytes()
+    return found
 
 
 def _build(project: Path, site: Path, pages: RenderedPages | None = None) -> dict[str, bytes]:
@@ -63,6 +66,7 @@ def test_only_changed_pages_are_rendered_again_and_the_site_is_the_same(tmp_path
     from mkdocs.structure.pages import Page
 
     assert Page.render.__qualname__ == "Page.render"
+    assert b"Questions asked" in again["search_index.json"]
 
 
 def test_a_page_mkdocs_warned_about_warns_on_every_build(

@@ -1,10 +1,12 @@
 """What the preview keeps from one MkDocs build to the next, so that an edit shows sooner.
 
-An edit changes one page, but MkDocs builds the whole site again, and turning each page's
-Markdown into HTML is half of that build. The preview keeps each page's HTML, and uses it
-again for a page whose Markdown, the site's list of files and the Markdown settings are all
-unchanged: those are everything the conversion reads. The theme's compiled templates are
-kept the same way, each by a checksum of its text.
+An edit changes one page, but MkDocs builds the whole site again: turning each page's
+Markdown into HTML is half of that build, and reading the HTML again for the search index
+is half of the rest. The preview keeps each page's HTML, and uses it again for a page whose
+Markdown, the site's list of files and the Markdown settings are all unchanged: those are
+everything the conversion reads. It keeps each page's search entries the same way, by the
+page's address, title, front matter and HTML. The theme's compiled templates are kept too,
+each by a checksum of its text.
 
 Only the preview does this: `mkdocs build` and `make site` build every page from scratch.
 A page that MkDocs warned about (a link to a missing page, say) is never kept, so the
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 if TYPE_CHECKING:
+    from material.plugins.search.plugin import SearchIndex  # type: ignore[import-untyped]
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -60,6 +63,7 @@ class RenderedPages:
 
     def __init__(self) -> None:
         self.kept: dict[tuple[str, ...], tuple[Any, ...]] = {}
+        self.entries: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         self.reused = 0
 
     @contextmanager
@@ -96,6 +100,31 @@ class RenderedPages:
 
         Page.render = reusing  # type: ignore[method-assign, assignment]
         try:
-            yield
+            with self._search_entries_reused():
+                yield
         finally:
             Page.render = render  # type: ignore[method-assign, assignment]
+
+    @contextmanager
+    def _search_entries_reused(self) -> Iterator[None]:
+        """Within this block, the theme's search index reads only pages that changed."""
+        from material.plugins.search.plugin import SearchIndex
+
+        add: Callable[[SearchIndex, Page], None] = SearchIndex.add_entry_from_context
+        kept, self.entries = self.entries, {}
+
+        def reusing(index: SearchIndex, page: Page) -> None:
+            key = (page.url, str(page.title), repr(page.meta), page.content or "")
+            if key not in kept:
+                start = len(index.entries)
+                add(index, page)
+                kept[key] = [dict(entry) for entry in index.entries[start:]]
+            else:
+                index.entries.extend(dict(entry) for entry in kept[key])
+            self.entries[key] = kept[key]
+
+        SearchIndex.add_entry_from_context = reusing
+        try:
+            yield
+        finally:
+            SearchIndex.add_entry_from_context = add
