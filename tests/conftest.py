@@ -30,6 +30,14 @@ FIXTURE_TODAY = "2026-11-22"
 RunSitegen = Callable[..., tuple[int, str, str]]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def own_signing_key(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The tests sign what they keep with a key of their own, not the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
+        yield
+
+
 @pytest.fixture
 def minimal_project(tmp_path: Path) -> Path:
     """A copy of the small fixture content tree, with no docs/ yet."""

@@ -16,7 +16,7 @@ from typing import NamedTuple
 import pytest
 
 from conftest import FIXTURE_TODAY, RunSitegen, tree
-from sitegen.cache import write_signed
+from sitegen.signing import write_signed
 
 FAQ = "content_src/pages/faq.md"
 OVERVIEW = "content_src/pages/overview.md"

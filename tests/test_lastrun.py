@@ -12,8 +12,9 @@ import pytest
 
 import sitegen.pipeline
 from conftest import FIXTURE_TODAY, RunSitegen
-from sitegen.cache import read_signed, write_signed
 from sitegen.output.lastrun import entries
+from sitegen.output.stamp import stamp
+from sitegen.signing import read_signed, write_signed
 
 #: A day on which the fixture's FAQ is overdue for review: the run warns about it.
 OVERDUE_DAY = "2027-09-01"
@@ -150,10 +151,12 @@ def test_a_damaged_record_means_a_full_run(
     generated: Path, run_sitegen: RunSitegen, generate_calls: list[str]
 ) -> None:
     record = generated / ".cache" / "sitegen" / "last-run.json"
-    for text in ("{not json", '{"fingerprint": 1}', "[]"):
-        record.write_text(text, encoding="utf-8")
+    for text in ("{not json", '{"fingerprint": 1}', "[]", '{"warnings": 1, "pages": []}'):
+        write_signed(record, text)  # signed by this user: still checked
         assert _generate(run_sitegen, generated)[0] == 0
-    assert generate_calls == ["generate"] * 3
+    record.write_text("unsigned\n{}", encoding="utf-8")
+    assert _generate(run_sitegen, generated)[0] == 0
+    assert generate_calls == ["generate"] * 5
 
 
 def test_a_pipe_in_the_content_is_not_read(generated: Path) -> None:
@@ -276,3 +279,43 @@ def test_a_folder_that_cannot_be_read_is_marked_not_raised(
     found = entries(tmp_path)
     assert found["locked"] == "folder" and found["locked/"] == "unreadable"
     assert found["open.txt"].startswith("file ")
+
+
+def test_a_run_that_removed_a_page_is_replayed_after(
+    generated: Path, run_sitegen: RunSitegen, generate_calls: list[str]
+) -> None:
+    (generated / "docs" / "old.md").write_bytes(
+        stamp("---\ntitle: Old\n---\n\nA page since deleted.\n", "content_src/pages/old.md")
+    )
+    assert "1 removed" in _generate(run_sitegen, generated)[1]
+    assert _generate(run_sitegen, generated)[0] == 0
+    assert generate_calls == ["generate"]
+
+
+def test_a_folder_that_appears_in_docs_is_reported_every_time(
+    generated: Path, run_sitegen: RunSitegen
+) -> None:
+    (generated / "docs" / "__pycache__").mkdir()
+    for _ in range(2):
+        status, _, err = _generate(run_sitegen, generated)
+        assert status == 1 and "docs/__pycache__:1:" in err
+
+
+@pytest.mark.parametrize("where", ["nowhere", "in the project"])
+def test_without_a_key_of_its_own_nothing_is_kept_or_trusted(
+    generated: Path,
+    run_sitegen: RunSitegen,
+    generate_calls: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    where: str,
+) -> None:
+    if where == "nowhere":
+        (generated / "a-file").write_text("", encoding="utf-8")
+        monkeypatch.setenv("XDG_CACHE_HOME", str(generated / "a-file" / "cache"))
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", str(generated / ".cache"))
+    for _ in range(2):
+        status, out, err = _generate(run_sitegen, generated)
+        assert (status, "wrote 0 files" in out, err) == (0, True, "")
+    assert generate_calls == ["generate", "generate"]
+    assert not (generated / ".cache" / "sitegen" / "signing-key").exists()

@@ -56,7 +56,8 @@ def test_only_changed_pages_are_rendered_again_and_the_site_is_the_same(tmp_path
         encoding="utf-8",
     )
     again = _build(project, tmp_path / "preview", pages)
-    assert pages.reused == len(list((project / "docs").rglob("*.md"))) - 1
+    pages_count = len(list((project / "docs").rglob("*.md")))
+    assert (pages.reused, pages.reused_entries) == (pages_count - 1, pages_count - 1)
     fresh = _build(project, tmp_path / "fresh")
     assert again == fresh
     # The edit shows on its page.
@@ -82,3 +83,19 @@ def test_a_page_mkdocs_warned_about_warns_on_every_build(
         warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
         assert any("gone.md" in message for message in warned)
     assert pages.reused == len(list((project / "docs").rglob("*.md"))) - 1
+
+
+def test_a_change_to_front_matter_alone_reindexes_the_page(tmp_path: Path) -> None:
+    """The page's HTML is the same, and kept; its search boost, and so its entries, are new."""
+    project = _copy(tmp_path)
+    pages = RenderedPages()
+    _build(project, tmp_path / "preview", pages)
+    compare = project / "docs" / "compare.md"
+    text = compare.read_text(encoding="utf-8")
+    assert text.count("  boost: 1.5\n") == 1
+    compare.write_text(text.replace("  boost: 1.5\n", "  boost: 7.25\n"), encoding="utf-8")
+    again = _build(project, tmp_path / "preview", pages)
+    pages_count = len(list((project / "docs").rglob("*.md")))
+    assert (pages.reused, pages.reused_entries) == (pages_count, pages_count - 1)
+    assert again == _build(project, tmp_path / "fresh")
+    assert b'"boost":7.25' in again["search_index.json"]

@@ -110,8 +110,8 @@ def test_scores_are_kept_and_reused_only_for_the_same_text(
 ) -> None:
     import json
 
-    from sitegen.cache import read_signed, write_signed
     from sitegen.checks import readability
+    from sitegen.signing import read_signed, write_signed
 
     args = ("check", "--project", minimal_project, "--today", "2026-11-22")
     status, first, _ = run_sitegen(*args)

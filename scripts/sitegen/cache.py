@@ -2,85 +2,22 @@
 
 Each result is stored under a hash of its input and of everything else it depends on
 (the `salt`: the versions of the code and libraries that compute it), so a stored result
-is only ever reused for exactly the same input. The store is one JSON file in .cache/sitegen/
-(not committed); deleting it only makes the next run slower. A store that cannot be read
-or written is ignored: the results are computed again.
-
-Every file in .cache/sitegen/ is signed with a random key kept in the user's own cache
-folder, outside every project: a file that a pull request adds to the repository (which
-could claim that a hard page reads easily) has no valid signature, and is ignored.
+is only ever reused for exactly the same input. The store is one signed JSON file in
+.cache/sitegen/ (not committed; see signing.py); deleting it only makes the next run slower.
+A store that cannot be read, is not signed by this user's key, or cannot be written is
+ignored: the results are computed again.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import hmac
 import json
-import os
 from pathlib import Path
 from typing import Any
 
-from sitegen.fileio import write_atomically
+from sitegen.signing import read_signed, write_signed
 
 CACHE_DIR = Path(".cache") / "sitegen"
-_KEY_BYTES = 32
-
-
-def _key_file() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "sitegen" / "signing-key"
-
-
-def signing_key() -> bytes | None:
-    """This user's key, made on first use; None when it can be neither read nor made (then
-    nothing stored is trusted, and every run does all its work)."""
-    return _key_at(_key_file())
-
-
-@functools.lru_cache(maxsize=4)
-def _key_at(path: Path) -> bytes | None:
-    try:
-        key = path.read_bytes()
-        if len(key) == _KEY_BYTES:
-            return key
-    except FileNotFoundError:
-        pass
-    except OSError:
-        return None
-    try:
-        # A new file is readable by its owner only; a damaged key is replaced.
-        write_atomically(path, os.urandom(_KEY_BYTES))
-        key = path.read_bytes()
-    except OSError:
-        return None
-    return key if len(key) == _KEY_BYTES else None
-
-
-def _signature(key: bytes, data: bytes) -> bytes:
-    return hmac.new(key, data, hashlib.sha256).hexdigest().encode()
-
-
-def read_signed(path: Path) -> str | None:
-    """The text of a file that write_signed() wrote with this user's key, else None."""
-    key = signing_key()
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    signature, _, text = data.partition(b"\n")
-    if key is None or not hmac.compare_digest(signature, _signature(key, text)):
-        return None
-    return text.decode("utf-8", "replace")
-
-
-def write_signed(path: Path, text: str) -> None:
-    """Write `text` with its signature on the line before it (raises OSError)."""
-    key = signing_key()
-    if key is None:
-        raise OSError("no key to sign with")
-    data = text.encode("utf-8")
-    write_atomically(path, _signature(key, data) + b"\n" + data)
 
 
 class ResultCache:

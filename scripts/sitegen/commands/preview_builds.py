@@ -64,7 +64,8 @@ class RenderedPages:
     def __init__(self) -> None:
         self.kept: dict[tuple[str, ...], tuple[Any, ...]] = {}
         self.entries: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-        self.reused = 0
+        #: How many pages' HTML, and search entries, the last build reused.
+        self.reused = self.reused_entries = 0
 
     @contextmanager
     def reused_during_build(self) -> Iterator[None]:
@@ -111,7 +112,7 @@ class RenderedPages:
         from material.plugins.search.plugin import SearchIndex
 
         add: Callable[[SearchIndex, Page], None] = SearchIndex.add_entry_from_context
-        kept, self.entries = self.entries, {}
+        kept, self.entries, self.reused_entries = self.entries, {}, 0
 
         def reusing(index: SearchIndex, page: Page) -> None:
             key = (page.url, str(page.title), repr(page.meta), page.content or "")
@@ -121,6 +122,7 @@ class RenderedPages:
                 kept[key] = [dict(entry) for entry in index.entries[start:]]
             else:
                 index.entries.extend(dict(entry) for entry in kept[key])
+                self.reused_entries += 1
             self.entries[key] = kept[key]
 
         SearchIndex.add_entry_from_context = reusing

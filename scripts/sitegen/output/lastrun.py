@@ -25,8 +25,8 @@ import sys
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
-from sitegen.cache import read_signed, write_signed
 from sitegen.problems import Problem
+from sitegen.signing import read_signed, write_signed
 
 #: Change this when what a record holds changes.
 _FORMAT = "2"
@@ -46,9 +46,9 @@ def file_digest(path: Path) -> str:
         return "unreadable"
 
 
-def entries(root: Path) -> Entries:
-    """Every entry under the folder `root`, without following links or opening anything
-    but regular files (a named pipe would wait for ever)."""
+def entries(root: Path, skip: Collection[str] = ()) -> Entries:
+    """Every entry under the folder `root` (but folders named in `skip`), without following
+    links or opening anything but regular files (a named pipe would wait for ever)."""
     found: Entries = {}
     folders = [root]
     while folders:
@@ -61,26 +61,29 @@ def entries(root: Path) -> Entries:
             continue
         for entry in listed:
             name = os.path.relpath(entry.path, root)
-            if entry.is_symlink():
-                found[name] = "link " + os.readlink(entry.path)
-            elif entry.is_dir():
-                if entry.name != "__pycache__":
-                    found[name] = "folder"
-                    folders.append(Path(entry.path))
-            elif entry.is_file():
-                found[name] = file_digest(Path(entry.path))
-            else:
-                found[name] = "other"
+            try:
+                if entry.is_symlink():
+                    found[name] = "link " + os.readlink(entry.path)
+                elif entry.is_dir():
+                    if entry.name not in skip:
+                        found[name] = "folder"
+                        folders.append(Path(entry.path))
+                elif entry.is_file():
+                    found[name] = file_digest(Path(entry.path))
+                else:
+                    found[name] = "other"
+            except OSError:  # gone, or changed, while it was being read
+                found[name] = "unreadable"
     return found
 
 
-def _add(digest: hashlib._Hash, label: str, path: Path) -> None:
-    """Add `path` to `digest`: a file's bytes or a folder's entries, through a link."""
+def _add(digest: hashlib._Hash, label: str, path: Path, skip: Collection[str] = ()) -> None:
+    """Add `path` to `digest`: a file's bytes or a folder's entries, through any links."""
     digest.update(f"\0{label}\0".encode())
     if path.is_symlink():
-        digest.update(f"link {os.readlink(path)}\0".encode("utf-8", "surrogateescape"))
+        digest.update(f"link to {path.resolve()}\0".encode("utf-8", "surrogateescape"))
     if path.is_dir():
-        _add_entries(digest, entries(path))
+        _add_entries(digest, entries(path, skip))
     elif path.is_file():
         digest.update(file_digest(path).encode())
     else:
@@ -114,7 +117,7 @@ class LastRun:
         digest = hashlib.sha256(f"{_FORMAT}\0{options}\0".encode())
         for line in _packages():
             digest.update(line.encode("utf-8", "surrogateescape") + b"\0")
-        _add(digest, "generator", _GENERATOR)
+        _add(digest, "generator", _GENERATOR, skip={"__pycache__"})
         for number, where in enumerate(inputs):
             _add(digest, f"input {number}", where)
         self.inputs = digest.hexdigest()
