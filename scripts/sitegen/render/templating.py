@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import html
-import io
 import json
 
 import jinja2
@@ -50,9 +49,4 @@ def html_text(text: str) -> str:
 
 
 def render_template(name: str, **values: object) -> str:
-    """The template's text. Its pieces are gathered as they come, not held in a list: the
-    Sources page at a large size is hundreds of thousands of them."""
-    text = io.StringIO()
-    for piece in environment().get_template(name).generate(**values):
-        text.write(piece)
-    return text.getvalue()
+    return environment().get_template(name).render(**values)
