@@ -77,14 +77,8 @@
     term.setAttribute("aria-expanded", "false");
     term.addEventListener("click", function (event) {
       event.preventDefault();
-      var wasOpen = open && open.marker === term;
-      close();
-      if (wasOpen) return;
-      var popover = document.createElement("div");
-      popover.className = "cite-popover term-popover";
-      popover.setAttribute("role", "note");
-      popover.setAttribute("tabindex", "-1");
-      popover.setAttribute("aria-label", "Meaning of " + term.textContent);
+      var popover = toggle(term, "cite-popover term-popover", "Meaning of " + term.textContent);
+      if (!popover) return;
       var text = document.createElement("p");
       var word = document.createElement("strong");
       word.textContent = term.textContent + ": ";
@@ -99,15 +93,23 @@
     });
   }
 
-  function show(marker, ids) {
+  // Closes the open popover; returns a new, empty one for `marker`, or null when the
+  // popover just closed was its own (a second tap closes it).
+  function toggle(marker, className, label) {
     var wasOpen = open && open.marker === marker;
     close();
-    if (wasOpen) return;
+    if (wasOpen) return null;
     var popover = document.createElement("div");
-    popover.className = "cite-popover";
+    popover.className = className;
     popover.setAttribute("role", "note");
     popover.setAttribute("tabindex", "-1");
-    popover.setAttribute("aria-label", "Sources");
+    popover.setAttribute("aria-label", label);
+    return popover;
+  }
+
+  function show(marker, ids) {
+    var popover = toggle(marker, "cite-popover", "Sources");
+    if (!popover) return;
     var list = document.createElement("ol");
     ids.forEach(function (id) {
       var note = document.getElementById(id);
