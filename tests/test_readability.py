@@ -131,6 +131,8 @@ def test_scores_are_kept_and_reused_only_for_the_same_text(
         return original_prose(markdown_text)
 
     monkeypatch.setattr(readability, "prose", counting_prose)
+    # Scored in this process, where the calls can be counted, not in forked children.
+    monkeypatch.setattr(readability, "spare_cores", lambda: 0)
     status, second, _ = run_sitegen(*args)
     assert (status, scored) == (0, [])
     assert second == first  # the same table, from the stored scores

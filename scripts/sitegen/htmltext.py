@@ -97,10 +97,15 @@ def html_to_text(html: str) -> str:
 @lru_cache(maxsize=4)
 def _converter(extensions: tuple[str, ...]) -> markdown.Markdown:
     """One Markdown converter per set of extensions, reset before each use: making one takes
-    longer than using it, and a new one per page leaves cycles for the garbage collector."""
+    longer than using it, and a new one per page leaves cycles for the garbage collector.
+    The extensions are Markdown's own, made directly: naming them makes Markdown look
+    through every installed package for them first."""
+    import importlib
+
     import markdown
 
-    return markdown.Markdown(extensions=list(extensions))
+    made = [importlib.import_module(f"markdown.extensions.{name}") for name in extensions]
+    return markdown.Markdown(extensions=[module.makeExtension() for module in made])
 
 
 def markdown_to_html(text: str, extensions: tuple[str, ...] = ()) -> str:

