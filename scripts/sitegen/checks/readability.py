@@ -115,28 +115,35 @@ def _score_share(
     make_pages: Callable[[], Texts], share: Iterable[int], cache: ResultCache, known: dict[str, int]
 ) -> Share:
     """The scores of the pages numbered in `share` (stored ones taken from `cache`), and the
-    syllables of the words they added to `known`. Each page's Markdown is made when it is
-    needed and let go, so that a large site is never held whole."""
+    syllables of the words they added to `known`. Each page's Markdown is made once and let
+    go, so that a large site is never held whole."""
     pages = make_pages()
     found: list[list[Any]] = []  # [page, key, grade, ease, words]
-    to_score: list[tuple[int, str]] = []  # (page, key) for the pages not stored
-    for i in share:
-        key = cache.key(pages[i][1]())
-        stored = cache.stored.get(key)
-        if _is_score(stored):
-            found.append([i, key, *stored])
-        else:
-            to_score.append((i, key))
     # The syllables of every word scored before are kept too: a page that changed is
     # mostly words already counted, and looking up the rest is most of the work.
     syllables = SyllableCounter(known)
     # Pages are scored in batches: one pass over the dictionary for each batch's new words.
-    for start in range(0, len(to_score), _BATCH):
-        batch = [(i, key, prose(pages[i][1]())) for i, key in to_score[start : start + _BATCH]]
+    batch: list[tuple[int, str, str]] = []  # (page, key, prose) for pages not stored
+
+    def score_batch() -> None:
         syllables.look_up(text for _, _, text in batch)
         for i, key, text in batch:
             score = score_text("", text, syllables)
             found.append([i, key, score.grade, score.ease, score.words])
+        batch.clear()
+
+    for i in share:
+        markdown_text = pages[i][1]()
+        key = cache.key(markdown_text)
+        stored = cache.stored.get(key)
+        if _is_score(stored):
+            found.append([i, key, *stored])
+            continue
+        batch.append((i, key, prose(markdown_text)))
+        if len(batch) == _BATCH:
+            score_batch()
+    if batch:
+        score_batch()
     new_words = {word: n for word, n in syllables.counts.items() if word not in known}
     return {"scores": found, "words": new_words}
 
