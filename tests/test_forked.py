@@ -16,7 +16,7 @@ import pytest
 
 from conftest import ROOT, RunSitegen, tree
 from sitegen.cache import ResultCache
-from sitegen.checks import readability
+from sitegen.checks import forked, readability
 from sitegen.checks.forked import Forked, spare_cores
 from sitegen.checks.readability import Scoring
 from sitegen.content.layout import Project
@@ -25,7 +25,8 @@ from sitegen.pipeline import _readable_texts
 from sitegen.problems import Location
 from sitegen.render import SiteIndex
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux")
+LINUX = sys.platform.startswith("linux")
+forks = pytest.mark.skipif(not LINUX, reason="forks only on Linux")
 
 
 def _scores(content: Content, children: int) -> tuple[list[object], dict[str, object]]:
@@ -37,6 +38,7 @@ def _scores(content: Content, children: int) -> tuple[list[object], dict[str, ob
     return list(scores), cache.used
 
 
+@forks
 def test_children_score_as_one_process_does(
     real_content: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -55,9 +57,10 @@ def test_children_score_as_one_process_does(
     assert pids == []  # every share was scored in a child
     assert shared == alone
     assert stored_shared == stored_alone  # the same scores and syllables kept for next time
-    assert len(alone) == len(real_content.pages) and all(s.words for s in alone)
+    assert len(alone) == len(real_content.pages) and all(s.words for s in alone)  # type: ignore[attr-defined]
 
 
+@forks
 def test_a_child_that_fails_or_dies_has_its_work_done_here() -> None:
     parent = os.getpid()
 
@@ -81,6 +84,7 @@ def test_a_child_that_fails_or_dies_has_its_work_done_here() -> None:
         Forked(always_fails).result()
 
 
+@forks
 def test_a_child_no_longer_needed_is_stopped() -> None:
     job = Forked(lambda: time.sleep(60))
     pid = job._pid
@@ -91,7 +95,14 @@ def test_a_child_no_longer_needed_is_stopped() -> None:
     job.cancel()  # twice is harmless
 
 
-def test_no_child_while_other_threads_run() -> None:
+@forks
+def test_no_child_while_other_threads_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forked, "_cores", lambda: 8)
+    assert spare_cores() == forked.MOST_CHILDREN
+    monkeypatch.setattr(forked, "_cores", lambda: 1)
+    assert spare_cores() == 0
+    monkeypatch.setattr(forked, "_cores", lambda: 2)
+    assert spare_cores() == 2
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
@@ -107,7 +118,7 @@ def test_a_page_too_hard_to_read_stops_generate_with_docs_untouched(
 ) -> None:
     """The pages are written beside their places while the children score; a page above the
     limit means none of them is put in place, and none is left beside it."""
-    monkeypatch.setattr(readability, "spare_cores", lambda: 2)
+    monkeypatch.setattr(readability, "spare_cores", lambda: 2 if LINUX else 0)
     project = tmp_path / "project"
     for name in ("content_src", "docs", "mkdocs.yml", "overrides"):
         source = ROOT / name
@@ -128,3 +139,129 @@ def test_a_page_too_hard_to_read_stops_generate_with_docs_untouched(
     assert "reads at grade" in err
     assert tree(project / "docs") == before
     assert Project(project).docs_dir.is_dir()
+
+
+@forks
+def test_stored_scores_are_taken_in_the_children(real_content: Content) -> None:
+    index = SiteIndex.of(real_content)
+    places = [Location(page.path, page.body_first_line) for page in real_content.pages]
+    cache = ResultCache(None, "salt")
+    texts = _readable_texts(real_content, index)
+    cache.stored = {cache.key(make()): [99.0, 1.0, 7] for _, make in texts}  # as if stored
+    scores = Scoring(lambda: texts, places, cache, children=2).result()
+    assert {(s.grade, s.ease, s.words) for s in scores} == {(99.0, 1.0, 7)}
+
+
+@forks
+def test_a_large_result_comes_whole_from_the_child() -> None:
+    parent = os.getpid()
+    pid, text = Forked(lambda: [os.getpid(), "é" * 300_000]).result()
+    assert pid != parent and text == "é" * 300_000
+
+
+@forks
+def test_an_interrupted_wait_still_stops_and_reaps_the_child(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    started = tmp_path / "started"
+
+    def work() -> None:
+        try:
+            started.touch()
+            time.sleep(60)
+        finally:
+            started.unlink()  # a child asked to stop cleans up, as its temporary files
+
+    job = Forked(work)
+    pid, pipe = job._pid, job._pipe
+    deadline = time.monotonic() + 10
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+    def interrupted(*args: object) -> bytes:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "read", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            job.result()
+    job.cancel()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+    with pytest.raises(OSError):
+        os.fstat(pipe)  # closed, once
+    assert not started.exists()
+
+
+def _run_both_ways(
+    project: Path, run_sitegen: RunSitegen, monkeypatch: pytest.MonkeyPatch, *args: object
+) -> list[tuple[int, str, str]]:
+    outcomes = []
+    for children in (0, 2):
+        monkeypatch.setattr(readability, "spare_cores", lambda n=children: n if LINUX else 0)
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        outcomes.append(run_sitegen(*args, "--project", project, "--today", "2026-11-22"))
+    return outcomes
+
+
+def test_problems_are_the_same_scored_here_or_in_children(
+    minimal_project: Path, run_sitegen: RunSitegen, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = minimal_project / "content_src/site.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "readability_max_grade: 1\n", encoding="utf-8"
+    )
+    for command in ("check", "generate"):
+        alone, shared = _run_both_ways(minimal_project, run_sitegen, monkeypatch, command)
+        assert alone == shared
+        assert alone[0] == 1 and "reads at grade" in alone[2]
+
+
+def _hard_to_read(project: Path) -> None:
+    settings = project / "content_src/site.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "readability_max_grade: 1\n", encoding="utf-8"
+    )
+
+
+def test_a_write_that_fails_still_reports_every_score(
+    minimal_project: Path, run_sitegen: RunSitegen, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitegen.output import write
+
+    def full(path: Path, data: bytes, name: str) -> Path:
+        raise write.OutputError(name, "cannot write it: No space left on device")
+
+    monkeypatch.setattr(write, "_stage", full)
+    _hard_to_read(minimal_project)
+    status, _, err = run_sitegen("generate", "--project", minimal_project, "--today", "2026-11-22")
+    assert status == 1
+    assert "reads at grade" in err
+    assert "No space left on device" in err
+    assert not (minimal_project / "docs").exists()
+
+
+def test_strict_warnings_stop_generate_before_any_page_is_written(
+    minimal_project: Path, run_sitegen: RunSitegen, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitegen.output import write
+
+    staged: list[str] = []
+    real_stage = write._stage
+    monkeypatch.setattr(write, "_stage", lambda *args: staged.append(args[2]) or real_stage(*args))
+    sources = minimal_project / "content_src/sources"
+    page = (sources / "health-page.yml").read_text(encoding="utf-8")
+    (sources / "uncited-2020.yml").write_text(
+        page.replace("/back-pain/", "/neck-pain/"), encoding="utf-8"
+    )
+    _hard_to_read(minimal_project)
+    args = ("generate", "--project", minimal_project, "--today", "2026-11-22")
+    status, _, err = run_sitegen(*args)
+    assert status == 1 and "warning: source 'uncited-2020' is not cited" in err
+    assert "reads at grade" in err
+    assert staged  # without --strict, the pages were written beside their places meanwhile
+    staged.clear()
+    status, _, err = run_sitegen(*args, "--strict")
+    assert status == 1 and "reads at grade" in err
+    assert "uncited-2020.yml:" in err and "warning:" not in err
+    assert staged == []  # errors found before any page was written beside its place

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.fileio import write_atomically
-from sitegen.output.write import write_outputs
+from sitegen.output.write import OutputError, stage_outputs, write_outputs
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
@@ -31,3 +31,23 @@ def test_outputs_are_written_whole(tmp_path: Path) -> None:
     report = write_outputs([("a.md", b"A\n"), ("b.md", b"B\n")], tmp_path)
     assert report.written == ["a.md", "b.md"]
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "A\n"
+
+
+def test_staged_files_not_committed_leave_docs_as_they_were(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_bytes(b"old\n")
+    with stage_outputs([("a.md", b"new\n"), ("b.md", b"B\n")], tmp_path) as staged:
+        assert len(list(tmp_path.iterdir())) == 3  # a.md, and the two written beside
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
+    assert (tmp_path / "a.md").read_bytes() == b"old\n"
+    with stage_outputs([("a.md", b"new\n")], tmp_path) as staged:
+        report = staged.commit()
+    assert report.written == ["a.md"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]
+    assert (tmp_path / "a.md").read_bytes() == b"new\n"
+
+
+def test_a_file_that_cannot_be_staged_leaves_none_behind(tmp_path: Path) -> None:
+    (tmp_path / "b.md").mkdir()
+    with pytest.raises(OutputError):
+        stage_outputs([("a.md", b"A\n"), ("b.md", b"B\n")], tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["b.md"]

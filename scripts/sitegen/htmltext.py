@@ -98,8 +98,9 @@ def html_to_text(html: str) -> str:
 def _converter(extensions: tuple[str, ...]) -> markdown.Markdown:
     """One Markdown converter per set of extensions, reset before each use: making one takes
     longer than using it, and a new one per page leaves cycles for the garbage collector.
-    The extensions are Markdown's own, made directly: naming them makes Markdown look
-    through every installed package for them first."""
+    `extensions` are short names of Markdown's own extensions ("tables", not a package's
+    dotted path), made here directly: naming them to Markdown would make it look through
+    every installed package for them first."""
     import importlib
 
     import markdown

@@ -1,7 +1,9 @@
 """The generator's flow: content_src/ -> load -> check -> render -> write docs/.
 
-check() loads and checks everything and reports every problem; generate() writes docs/
-only when check() found no error, and then only the files whose text changed.
+check() loads and checks everything and reports every problem; generate() does the same
+checks and writes docs/ only when they find no error, and then only the files whose text
+changed. Readability is scored in forked children (see checks/readability.py) while
+generate() writes the pages beside their places; they are put in place after the scores.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from sitegen.content.load import load_content
 from sitegen.content.model import Content, Page
 from sitegen.output.stamp import hand_edits, stamp
 from sitegen.output.tree import docs_problems
-from sitegen.output.write import OutputError, WriteReport, write_outputs
+from sitegen.output.write import OutputError, WriteReport, stage_outputs
 from sitegen.problems import Location, Problems
 from sitegen.render import SiteIndex, iter_site, page_markdown, render_cache
 
@@ -27,7 +29,8 @@ __all__ = ["Project", "Validation", "check", "generate"]
 
 @dataclass
 class Validation:
-    """The outcome of checking content_src/: content is None when there are errors."""
+    """The outcome of checking content_src/: once checked, content is None when there are
+    errors."""
 
     content: Content | None
     problems: Problems
@@ -57,31 +60,31 @@ def _start(
 ) -> tuple[Validation, Scoring | None]:
     """Load and check everything (docs/ as it is too), and start scoring each page's
     readability when the content has no error (scoring draws every page, which needs every
-    reference in it to be sound)."""
+    reference in it to be sound). The caller cancels the scoring it does not finish."""
     content, problems = load_content(project)
     result = Validation(content, problems)
-    scoring = None
     if content is not None:
         problems.add(run_checks(content, Context(project, today, strict, publish)))
         result.readability_limit = content.settings.readability_max_grade
-    if content is not None and not problems.errors:
-        index = result.index = SiteIndex.of(content, render_cache(project.root, content.glossary))
-        places = [Location(page.path, page.body_first_line) for page in content.pages]
-        make = partial(_readable_texts, content, index)
-        scoring = Scoring(make, places, score_cache(project.root))
+    sound = content is not None and not problems.errors
     problems.add(docs_problems(project.docs_dir, project.root))
     problems.add(hand_edits(project.docs_dir, project.root))
-    return result, scoring
+    if strict:
+        problems.promote_warnings()
+    if content is None or not sound:
+        return result, None
+    index = result.index = SiteIndex.of(content, render_cache(project.root, content.glossary))
+    places = [Location(page.path, page.body_first_line) for page in content.pages]
+    make = partial(_readable_texts, content, index)
+    return result, Scoring(make, places, score_cache(project.root))
 
 
-def _finish(result: Validation, scoring: Scoring | None, strict: bool) -> None:
-    """The readability scores; content is None when any error was found."""
+def _finish(result: Validation, scoring: Scoring | None) -> None:
+    """Add the readability scores; content is None when any error was found."""
     problems = result.problems
     if scoring is not None:
         result.readability = scoring.result()
         problems.add(pages_read_easily(result.readability, result.readability_limit))
-    if strict:
-        problems.promote_warnings()
     if problems.errors:
         result.content = None
 
@@ -89,7 +92,11 @@ def _finish(result: Validation, scoring: Scoring | None, strict: bool) -> None:
 def check(project: Project, today: date, strict: bool = False, publish: bool = False) -> Validation:
     """Load and check everything, including each page's readability."""
     result, scoring = _start(project, today, strict, publish)
-    _finish(result, scoring, strict)
+    try:
+        _finish(result, scoring)
+    finally:
+        if scoring is not None:
+            scoring.cancel()
     return result
 
 
@@ -98,29 +105,44 @@ def generate(
 ) -> tuple[WriteReport | None, Problems]:
     """Check, then write docs/. Nothing is written when any error is found.
 
-    The pages are made while the readability scores are (see Scoring), and put in place
-    only once those scores and every other check pass."""
+    The pages are made and written beside their places while the readability scores are
+    (see Scoring), and put in place only once those scores and every other check pass."""
     result, scoring = _start(project, today, strict)
-    content, index = result.content, result.index
-    if scoring is None or content is None or index is None or result.problems.errors:
-        _finish(result, scoring, strict)
-        return None, result.problems
-
-    def checked() -> bool:
-        _finish(result, scoring, strict)
-        return result.content is not None
-
-    outputs = (
-        (page.output_name, stamp(text, page.path)) for page, text in iter_site(content, index)
-    )
     try:
-        written = write_outputs(outputs, project.docs_dir, checked)
-    except OutputError as exc:
-        where = Location(f"{DOCS_DIR}/{exc.path}", 1)
-        result.problems.error(where, f"{exc.reason}; docs/ was left as it was")
-        return None, result.problems
+        return _write(project, result, scoring)
     finally:
-        scoring.cancel()
-    if written is not None:
-        index.cache.save()
-    return written, result.problems
+        if scoring is not None:
+            scoring.cancel()
+
+
+def _write(
+    project: Project, result: Validation, scoring: Scoring | None
+) -> tuple[WriteReport | None, Problems]:
+    content, index, problems = result.content, result.index, result.problems
+    if scoring is None or content is None or index is None or problems.errors:
+        _finish(result, scoring)
+        return None, problems
+    pages = iter_site(content, index)
+    outputs = ((page.output_name, stamp(text, page.path)) for page, text in pages)
+    try:
+        staged = stage_outputs(outputs, project.docs_dir)
+    except OutputError as exc:
+        _not_written(problems, exc)
+        _finish(result, scoring)
+        return None, problems
+    with staged:
+        _finish(result, scoring)
+        if result.content is None:
+            return None, problems
+        try:
+            written = staged.commit()
+        except OutputError as exc:
+            _not_written(problems, exc)
+            return None, problems
+    index.cache.save()
+    return written, problems
+
+
+def _not_written(problems: Problems, exc: OutputError) -> None:
+    where = Location(f"{DOCS_DIR}/{exc.path}", 1)
+    problems.error(where, f"{exc.reason}; docs/ was left as it was")

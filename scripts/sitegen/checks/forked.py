@@ -4,37 +4,64 @@ A forked child starts as an exact copy of this process, with the content already
 and checked, so nothing has to be sent to it: it runs a function and sends back the result
 as JSON through a pipe, while this process goes on (writing the pages, say).
 
-Forking is used only where it is safe: on Linux, with more than one core, while this
-process runs a single thread (the live preview builds in threads, so it works in one
-process). A child that fails, dies or sends something unreadable has its work done here
-instead, by the same function: results never depend on where they were made, and a bug
-shows here as a normal error.
+Forking is used only where it is safe: on Linux, with more than one core for this process
+(as the scheduler and a container's CPU limit allow), while this process runs a single
+thread (the live preview builds in threads, so it works in one process). A child that
+fails, dies or sends something unreadable has its work done here instead, by the same
+function: results never depend on where they were made, and a bug shows here as a normal
+error. A child that is no longer wanted is stopped, and its exit is waited for.
 """
 
 from __future__ import annotations
 
+import gc
 import json
+import math
 import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 #: Never more children than this, however many cores there are: each is a copy of a
 #: process that holds the whole content.
 MOST_CHILDREN = 4
+#: How long a child asked to stop may take to clean up before it is killed.
+_STOP_WAIT = 1.0
+_CPU_LIMIT = Path("/sys/fs/cgroup/cpu.max")
+#: The pipes this process reads children's results from: a new child closes them.
+_open_pipes: set[int] = set()
+
+
+def _cores() -> int:
+    """The cores this process may use: those the scheduler allows, within the container's
+    CPU limit (cgroup v2 cpu.max, "quota period" or "max period")."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    try:
+        quota, period = _CPU_LIMIT.read_text(encoding="ascii").split()
+        if quota != "max":
+            cores = min(cores, max(1, math.ceil(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return cores
 
 
 def spare_cores() -> int:
     """How many children may work at once: 0 when forking is not safe here."""
     if not sys.platform.startswith("linux") or threading.active_count() != 1:
         return 0
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cores = os.cpu_count() or 1
+    cores = _cores()
     return min(cores, MOST_CHILDREN) if cores > 1 else 0
+
+
+def _stop_quietly(signum: int, frame: object) -> None:
+    raise SystemExit(1)  # so that the child's `finally` blocks clean up
 
 
 class Forked:
@@ -50,40 +77,77 @@ class Forked:
     def _start(self) -> None:
         sys.stdout.flush()
         sys.stderr.flush()
+        # Objects made so far are left alone by the collector, so that the child does
+        # not copy the memory it shares with this process just to look at them.
+        gc.freeze()
         read_end, write_end = os.pipe()
+        # No signal between the fork and the child's `try`: the child must never run on
+        # as a copy of this process.
+        stopping = {signal.SIGINT, signal.SIGTERM}
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, stopping)
         pid = os.fork()
-        if pid == 0:  # the child: do the work, send it, and leave without cleaning up
+        if pid == 0:
             status = 1
             try:
-                os.close(read_end)
+                signal.signal(signal.SIGTERM, _stop_quietly)
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+                for pipe in (read_end, *_open_pipes):
+                    os.close(pipe)
                 data = json.dumps(self._work()).encode("utf-8")
-                with os.fdopen(write_end, "wb") as pipe:
-                    pipe.write(data)
+                with os.fdopen(write_end, "wb") as out:
+                    out.write(data)
                 status = 0
             finally:
                 os._exit(status)
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        gc.unfreeze()
         os.close(write_end)
         self._pid, self._pipe = pid, read_end
+        _open_pipes.add(read_end)
+
+    def _close_pipe(self) -> None:
+        if self._pipe != -1:
+            _open_pipes.discard(self._pipe)
+            pipe, self._pipe = self._pipe, -1
+            os.close(pipe)
 
     def result(self) -> Any:
         """The child's result, once it is done (or the work, done here)."""
         if not self._pid:
             return self._work()
-        with os.fdopen(self._pipe, "rb") as pipe:
-            data = pipe.read()
+        chunks = []
+        while chunk := os.read(self._pipe, 1 << 20):
+            chunks.append(chunk)
+        self._close_pipe()
         _, status = os.waitpid(self._pid, 0)
         self._pid = 0
         if status == 0:
             try:
-                return json.loads(data)
+                return json.loads(b"".join(chunks))
             except ValueError:
                 pass
         return self._work()
 
     def cancel(self) -> None:
-        """Stop the child if its result was not taken."""
-        if self._pid:
-            os.kill(self._pid, signal.SIGKILL)
-            os.close(self._pipe)
-            os.waitpid(self._pid, 0)
-            self._pid = 0
+        """Stop the child if its result was not taken, and wait for it to end."""
+        try:
+            self._close_pipe()
+        finally:
+            if self._pid:
+                pid, self._pid = self._pid, 0
+                _stop(pid)
+
+
+def _stop(pid: int) -> None:
+    """Ask child `pid` to stop, kill it if it has not within _STOP_WAIT, and reap it."""
+    try:
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + _STOP_WAIT
+        while time.monotonic() < deadline:
+            if os.waitpid(pid, os.WNOHANG)[0]:
+                return
+            time.sleep(0.005)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ChildProcessError, ProcessLookupError):
+        pass  # already reaped

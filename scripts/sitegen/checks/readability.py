@@ -13,6 +13,7 @@ this module does not render pages itself.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.metadata
 import platform
 import re
@@ -84,7 +85,7 @@ def score_text(page: str, text: str, syllables: SyllableCounter | None = None) -
 
 
 def _is_score(value: object) -> TypeGuard[list[float]]:
-    """A stored score as score_pages() stores it: [grade, ease, words], all finite."""
+    """A stored score as Scoring stores it: [grade, ease, words], all finite."""
     return (
         isinstance(value, list)
         and len(value) == 3
@@ -195,9 +196,11 @@ class Scoring:
         ]
 
     def cancel(self) -> None:
-        """Stop the children whose scores were not taken."""
-        for job in self.jobs:
-            job.cancel()
+        """Stop the children whose scores were not taken (every one, even if stopping one
+        fails)."""
+        with contextlib.ExitStack() as stack:
+            for job in self.jobs:
+                stack.callback(job.cancel)
 
 
 def format_table(scores: list[PageScore], max_grade: float) -> str:

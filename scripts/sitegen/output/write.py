@@ -1,7 +1,8 @@
 """Writing generated files into docs/: only what changed, and all of it or none of it.
 
-Every changed file is first written in full beside its place; only when all of them are
-written are they moved into place, each replacing the old file in one step. If anything
+Every changed file is first written in full beside its place (stage_outputs); only when
+all of them are written, and the caller has finished its checks, are they moved into place
+(Staged.commit), each replacing the old file in one step. If anything
 fails on the way (a full disk, a folder where a file should be, no permission), every file
 already moved is put back, so docs/ is left exactly as it was.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,44 +55,72 @@ def _stage(path: Path, data: bytes, name: str) -> Path:
     return Path(temp)
 
 
-def write_outputs(
-    outputs: Iterable[tuple[str, bytes]],
-    docs_dir: Path,
-    ready: Callable[[], bool] = lambda: True,
-) -> WriteReport | None:
-    """Make docs/ hold exactly `outputs` (path relative to docs/, bytes) among its generated
-    files: write those that changed, remove generated files no longer made. Raises
-    OutputError, with docs/ unchanged, when that cannot be done whole.
+class Staged:
+    """Files written in full beside their places in docs/, not yet in place: commit() puts
+    them there (and removes the stale ones), discard() deletes them. Use it in a `with`
+    block, which discards whatever was not committed."""
 
-    `ready` is asked once every file is written beside its place, just before they are put
-    in place: when it says no, docs/ is left as it was and None is returned."""
-    report = WriteReport()
-    staged: list[tuple[Path, Path, str]] = []  # (new file, its place, name)
-    names: set[str] = set()
-    try:
-        for name, data in outputs:
-            names.add(name)
-            report.digests[name] = hashlib.sha256(data).hexdigest()
-            path = docs_dir / name
-            same_size = path.is_file() and path.stat().st_size == len(data)
-            if same_size and not path.is_symlink() and path.read_bytes() == data:
-                report.unchanged.append(name)
-                continue
-            staged.append((_stage(path, data, name), path, name))
+    def __init__(self, docs_dir: Path) -> None:
+        self.docs_dir = docs_dir
+        self.report = WriteReport()
+        self.files: list[tuple[Path, Path, str]] = []  # (new file, its place, name)
+
+    def __enter__(self) -> Staged:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.discard()
+
+    def add(self, name: str, data: bytes) -> None:
+        """Write `data` beside docs/`name`, unless that file holds it already."""
+        self.report.digests[name] = hashlib.sha256(data).hexdigest()
+        path = self.docs_dir / name
+        same_size = path.is_file() and path.stat().st_size == len(data)
+        if same_size and not path.is_symlink() and path.read_bytes() == data:
+            self.report.unchanged.append(name)
+        else:
+            self.files.append((_stage(path, data, name), path, name))
+
+    def commit(self) -> WriteReport:
+        """Put every staged file in place and remove the generated files no longer made,
+        all or nothing (OutputError, with docs/ unchanged)."""
+        docs_dir, report = self.docs_dir, self.report
         stale = [
             path
             for path in (generated_files(docs_dir) if docs_dir.is_dir() else [])
-            if path.relative_to(docs_dir).as_posix() not in names
+            if path.relative_to(docs_dir).as_posix() not in report.digests
         ]
-        if not ready():
-            return None
-        _commit(staged, stale, docs_dir)
-    finally:
-        for temp, _, _ in staged:
+        _commit(self.files, stale, docs_dir)
+        report.written = [name for _, _, name in self.files]
+        report.removed = [path.relative_to(docs_dir).as_posix() for path in stale]
+        self.files = []
+        return report
+
+    def discard(self) -> None:
+        for temp, _, _ in self.files:
             temp.unlink(missing_ok=True)
-    report.written = [name for _, _, name in staged]
-    report.removed = [path.relative_to(docs_dir).as_posix() for path in stale]
-    return report
+        self.files = []
+
+
+def stage_outputs(outputs: Iterable[tuple[str, bytes]], docs_dir: Path) -> Staged:
+    """`outputs` (path relative to docs/, bytes) written beside their places: only those
+    that changed. Raises OutputError, with nothing left behind, when one cannot be."""
+    staged = Staged(docs_dir)
+    try:
+        for name, data in outputs:
+            staged.add(name, data)
+    except BaseException:
+        staged.discard()
+        raise
+    return staged
+
+
+def write_outputs(outputs: Iterable[tuple[str, bytes]], docs_dir: Path) -> WriteReport:
+    """Make docs/ hold exactly `outputs` (path relative to docs/, bytes) among its generated
+    files: write those that changed, remove generated files no longer made. Raises
+    OutputError, with docs/ unchanged, when that cannot be done whole."""
+    with stage_outputs(outputs, docs_dir) as staged:
+        return staged.commit()
 
 
 def _commit(staged: list[tuple[Path, Path, str]], stale: list[Path], docs_dir: Path) -> None:
