@@ -119,12 +119,14 @@ def link_first_uses(
         chosen_span = first.get(anchors[spelling])
         if chosen_span is not None and chosen_span[2] == spelling:
             taken.append(chosen_span[:2])
-    chosen = list(first.values())
-    for start, end, spelling, definition in sorted(chosen, reverse=True):
+    pieces: list[str] = []
+    done = 0
+    for start, end, spelling, definition in sorted(first.values()):  # spans never overlap
         title = definition.replace("\\", "\\\\").replace('"', "&quot;")
         link = f'[{text[start:end]}]({glossary_page}#{anchors[spelling]} "{title}"){{ .term }}'
-        text = text[:start] + link + text[end:]
-    return text
+        pieces += [text[done:start], link]
+        done = end
+    return "".join([*pieces, text[done:]])
 
 
 def _first_free_use(
