@@ -97,12 +97,16 @@ def test_a_child_no_longer_needed_is_stopped() -> None:
 
 @forks
 def test_no_child_while_other_threads_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    threads = threading.active_count
+    # As in a process of one thread (other tests may leave one running here).
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
     monkeypatch.setattr(forked, "_cores", lambda: 8)
     assert spare_cores() == forked.MOST_CHILDREN
     monkeypatch.setattr(forked, "_cores", lambda: 1)
     assert spare_cores() == 0
     monkeypatch.setattr(forked, "_cores", lambda: 2)
     assert spare_cores() == 2
+    monkeypatch.setattr(threading, "active_count", threads)
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
