@@ -3,6 +3,7 @@ that fails, dies or is no longer needed never changes a result or leaves a proce
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import shutil
@@ -181,6 +182,7 @@ def test_an_interrupted_wait_still_stops_and_reaps_the_child(
     deadline = time.monotonic() + 10
     while not started.exists() and time.monotonic() < deadline:
         time.sleep(0.01)
+    assert started.exists()
 
     def interrupted(*args: object) -> bytes:
         raise KeyboardInterrupt
@@ -193,7 +195,7 @@ def test_an_interrupted_wait_still_stops_and_reaps_the_child(
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
     with pytest.raises(OSError):
-        os.fstat(pipe)  # closed, once
+        os.fstat(pipe)  # closed
     assert not started.exists()
 
 
@@ -269,3 +271,54 @@ def test_strict_warnings_stop_generate_before_any_page_is_written(
     assert status == 1 and "reads at grade" in err
     assert "uncited-2020.yml:" in err and "warning:" not in err
     assert staged == []  # errors found before any page was written beside its place
+
+
+def _mask_and_collector_restored() -> None:
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    assert gc.get_freeze_count() == 0
+
+
+@forks
+def test_when_no_child_can_be_made_the_work_is_done_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = os.getpid()
+    Forked(lambda: None).result()
+    _mask_and_collector_restored()
+
+    def no_fork() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert Forked(os.getpid).result() == parent
+    _mask_and_collector_restored()
+
+
+def test_the_containers_cpu_limit_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    limit = tmp_path / "cpu.max"
+    monkeypatch.setattr(forked, "_CPU_LIMIT", limit)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    assert forked._cores() == 4  # no limit file
+    limit.write_text("max 100000\n")
+    assert forked._cores() == 4
+    limit.write_text("150000 100000\n")  # one and a half cores: one whole one
+    assert forked._cores() == 1
+    limit.write_text("200000 100000\n")
+    assert forked._cores() == 2
+
+
+def test_a_run_stopped_while_scoring_leaves_docs_as_it_was(
+    minimal_project: Path, run_sitegen: RunSitegen, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = ("generate", "--project", minimal_project, "--today", "2026-11-22")
+    assert run_sitegen(*args)[0] == 0
+    page = minimal_project / "content_src/pages/faq.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA new line.\n", encoding="utf-8")
+    before = tree(minimal_project / "docs")
+
+    def stopped(self: Scoring) -> None:
+        assert any(p.name.endswith(".new") for p in (minimal_project / "docs").iterdir())
+        raise KeyboardInterrupt  # Ctrl+C, or a terminate signal, while the pages wait
+
+    monkeypatch.setattr(Scoring, "result", stopped)
+    status, _, err = run_sitegen(*args)
+    assert status == 130 and "sitegen: stopped; docs/ was not changed" in err
+    assert tree(minimal_project / "docs") == before  # and nothing left beside the pages

@@ -1,4 +1,4 @@
-"""Work done in forked copies of this process, on the computer's other cores.
+"""Work done in forked copies of this process, on all the computer's cores.
 
 A forked child starts as an exact copy of this process, with the content already loaded
 and checked, so nothing has to be sent to it: it runs a function and sends back the result
@@ -6,7 +6,7 @@ as JSON through a pipe, while this process goes on (writing the pages, say).
 
 Forking is used only where it is safe: on Linux, with more than one core for this process
 (as the scheduler and a container's CPU limit allow), while this process runs a single
-thread (the live preview builds in threads, so it works in one process). A child that
+thread (the live preview rebuilds in threads, so those builds work in one process). A child that
 fails, dies or sends something unreadable has its work done here instead, by the same
 function: results never depend on where they were made, and a bug shows here as a normal
 error. A child that is no longer wanted is stopped, and its exit is waited for.
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gc
 import json
-import math
 import os
 import signal
 import sys
@@ -24,7 +23,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 #: Never more children than this, however many cores there are: each is a copy of a
 #: process that holds the whole content.
@@ -38,7 +37,7 @@ _open_pipes: set[int] = set()
 
 def _cores() -> int:
     """The cores this process may use: those the scheduler allows, within the container's
-    CPU limit (cgroup v2 cpu.max, "quota period" or "max period")."""
+    CPU limit in whole cores (cgroup v2 cpu.max, "quota period" or "max period")."""
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
@@ -46,7 +45,7 @@ def _cores() -> int:
     try:
         quota, period = _CPU_LIMIT.read_text(encoding="ascii").split()
         if quota != "max":
-            cores = min(cores, max(1, math.ceil(int(quota) / int(period))))
+            cores = min(cores, max(1, int(quota) // int(period)))
     except (OSError, ValueError):
         pass
     return cores
@@ -61,11 +60,15 @@ def spare_cores() -> int:
 
 
 def _stop_quietly(signum: int, frame: object) -> None:
+    """In a child asked to stop (or interrupted): no second signal cuts its cleaning up."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise SystemExit(1)  # so that the child's `finally` blocks clean up
 
 
 class Forked:
-    """The JSON result of `work()`, made in a forked child, or here if `fork` is False."""
+    """The JSON result of `work()`, made in a forked child, or here if `fork` is False or
+    no child can be made."""
 
     def __init__(self, work: Callable[[], Any], fork: bool = True) -> None:
         self._work = work
@@ -77,33 +80,48 @@ class Forked:
     def _start(self) -> None:
         sys.stdout.flush()
         sys.stderr.flush()
+        try:
+            read_end, write_end = os.pipe()
+        except OSError:
+            return  # the work is done here
+        # No signal between the fork and the child's `try`, nor before this process has
+        # noted its child: the child must never run on as a copy of this process, nor be
+        # left running unnoticed.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         # Objects made so far are left alone by the collector, so that the child does
         # not copy the memory it shares with this process just to look at them.
         gc.freeze()
-        read_end, write_end = os.pipe()
-        # No signal between the fork and the child's `try`: the child must never run on
-        # as a copy of this process.
-        stopping = {signal.SIGINT, signal.SIGTERM}
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, stopping)
-        pid = os.fork()
-        if pid == 0:
-            status = 1
+        try:
             try:
-                signal.signal(signal.SIGTERM, _stop_quietly)
-                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-                for pipe in (read_end, *_open_pipes):
-                    os.close(pipe)
-                data = json.dumps(self._work()).encode("utf-8")
-                with os.fdopen(write_end, "wb") as out:
-                    out.write(data)
-                status = 0
-            finally:
-                os._exit(status)
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-        gc.unfreeze()
-        os.close(write_end)
-        self._pid, self._pipe = pid, read_end
-        _open_pipes.add(read_end)
+                pid = os.fork()
+            except OSError:
+                os.close(read_end)
+                os.close(write_end)
+                return
+            if pid == 0:
+                self._child(read_end, write_end, blocked)
+            self._pid, self._pipe = pid, read_end
+            _open_pipes.add(read_end)
+            os.close(write_end)
+        finally:
+            gc.unfreeze()
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+    def _child(self, read_end: int, write_end: int, blocked: set[int | signal.Signals]) -> NoReturn:
+        """Do the work, send it, and leave without running any of the parent's cleanup."""
+        status = 1
+        try:
+            signal.signal(signal.SIGTERM, _stop_quietly)
+            signal.signal(signal.SIGINT, _stop_quietly)
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+            for pipe in (read_end, *_open_pipes):
+                os.close(pipe)
+            data = json.dumps(self._work()).encode("utf-8")
+            with os.fdopen(write_end, "wb") as out:
+                out.write(data)
+            status = 0
+        finally:
+            os._exit(status)
 
     def _close_pipe(self) -> None:
         if self._pipe != -1:
@@ -141,6 +159,8 @@ class Forked:
 def _stop(pid: int) -> None:
     """Ask child `pid` to stop, kill it if it has not within _STOP_WAIT, and reap it."""
     try:
+        if os.waitpid(pid, os.WNOHANG)[0]:
+            return  # it had ended
         os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + _STOP_WAIT
         while time.monotonic() < deadline:

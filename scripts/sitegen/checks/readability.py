@@ -5,7 +5,7 @@ navigation, tables, pictures, footnotes or reference lists. Scoring works offlin
 gives textstat 0.7.8's scores (see syllables.py). A page's scores depend only on its
 text, so they are kept in .cache/sitegen/ and a page is scored again only when its text
 changes: turning Markdown into prose is most of the generator's work, so forked
-children do it on the other cores while the pipeline writes the pages (see forked.py).
+children do it on every core while the pipeline writes the pages (see forked.py).
 
 The pipeline hands in each page's Markdown as the visitor will read it (markers drawn):
 this module does not render pages itself.
@@ -173,10 +173,14 @@ class Scoring:
         self.words_stored = stored_words is not None
         forks = min(spare_cores() if children is None else children, count // _SHARE)
         shares = [range(k, count, forks) for k in range(forks)] or [range(count)]
-        self.jobs = [
-            Forked(partial(_score_share, make_pages, share, self.cache, self.known), forks > 0)
-            for share in shares
-        ]
+        self.jobs: list[Forked] = []
+        try:
+            for share in shares:
+                work = partial(_score_share, make_pages, share, self.cache, self.known)
+                self.jobs.append(Forked(work, forks > 0))
+        except BaseException:
+            self.cancel()  # the children already made (an interrupt, say)
+            raise
 
     def result(self) -> list[PageScore]:
         scores: dict[int, list[float]] = {}

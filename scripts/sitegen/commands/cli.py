@@ -8,7 +8,9 @@ the generator at all (see output/lastrun.py).
 from __future__ import annotations
 
 import importlib
+import signal
 import sys
+import threading
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -85,9 +87,24 @@ def main(argv: list[str] | None = None, fetch: Fetch | None = None) -> int:
         from sitegen.commands.serve import serve
 
         return serve(project, today, args.dev_addr)
-    if args.command == "check":
-        return _check(project, today, args.strict, args.publish)
-    return _generate(project, today, args.strict)
+    # Stopped (Ctrl+C, or a terminate signal), a run cleans up: its children stop, and
+    # the pages it wrote beside their places are deleted.
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None
+    try:
+        if args.command == "check":
+            return _check(project, today, args.strict, args.publish)
+        return _generate(project, today, args.strict)
+    except KeyboardInterrupt:
+        print(f"sitegen: stopped; {NOT_CHANGED}", file=sys.stderr)
+        return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

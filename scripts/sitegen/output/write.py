@@ -9,10 +9,12 @@ already moved is put back, so docs/ is left exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import signal
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,16 +92,32 @@ class Staged:
             for path in (generated_files(docs_dir) if docs_dir.is_dir() else [])
             if path.relative_to(docs_dir).as_posix() not in report.digests
         ]
-        _commit(self.files, stale, docs_dir)
+        with _not_stopped():  # by Ctrl+C: all of it, or (on an error) none of it
+            _commit(self.files, stale, docs_dir)
         report.written = [name for _, _, name in self.files]
         report.removed = [path.relative_to(docs_dir).as_posix() for path in stale]
         self.files = []
         return report
 
     def discard(self) -> None:
-        for temp, _, _ in self.files:
-            temp.unlink(missing_ok=True)
-        self.files = []
+        """Delete every staged file (each that can be)."""
+        files, self.files = self.files, []
+        for temp, _, _ in files:
+            with contextlib.suppress(OSError):
+                temp.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _not_stopped() -> Iterator[None]:
+    """Ctrl+C and terminate signals wait until the block is done (where they can)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 def stage_outputs(outputs: Iterable[tuple[str, bytes]], docs_dir: Path) -> Staged:
