@@ -152,7 +152,7 @@ def test_stored_scores_are_taken_in_the_children(real_content: Content) -> None:
     places = [Location(page.path, page.body_first_line) for page in real_content.pages]
     cache = ResultCache(None, "salt")
     texts = _readable_texts(real_content, index)
-    cache.stored = {cache.key(make()): [99.0, 1.0, 7] for _, make in texts}  # as if stored
+    cache.stored = {cache.key(make()): [99.0, 1.0, 7] for make in texts}  # as if stored
     scores = Scoring(lambda: texts, places, cache, children=2).result()
     assert {(s.grade, s.ease, s.words) for s in scores} == {(99.0, 1.0, 7)}
 

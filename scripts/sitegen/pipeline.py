@@ -47,12 +47,9 @@ def readable_text(page: Page, content: Content, index: SiteIndex) -> str:
     return f"{points}\n\n{page_markdown(page, content, index)}"
 
 
-def _readable_texts(content: Content, index: SiteIndex) -> list[tuple[Location, Callable[[], str]]]:
+def _readable_texts(content: Content, index: SiteIndex) -> list[Callable[[], str]]:
     """What makes each page's readable text."""
-    return [
-        (Location(page.path, page.body_first_line), partial(readable_text, page, content, index))
-        for page in content.pages
-    ]
+    return [partial(readable_text, page, content, index) for page in content.pages]
 
 
 def _start(

@@ -109,7 +109,8 @@ def score_cache(project_root: Path | None) -> ResultCache:
     return ResultCache(path, salt)
 
 
-Texts = Sequence[tuple[Location, Callable[[], str]]]
+#: What makes each page's Markdown, in the order of the pages.
+Texts = Sequence[Callable[[], str]]
 
 
 def _score_share(
@@ -134,7 +135,7 @@ def _score_share(
         batch.clear()
 
     for i in share:
-        markdown_text = pages[i][1]()
+        markdown_text = pages[i]()
         key = cache.key(markdown_text)
         stored = cache.stored.get(key)
         if _is_score(stored):
@@ -161,10 +162,9 @@ class Scoring:
         cache: ResultCache | None = None,
         children: int | None = None,
     ) -> None:
-        """`make_pages()` gives the pages (each child calls it): where each page's text
-        starts, and what makes its Markdown. `places`: where each page's text starts.
-        `children`: how many children may score
-        (by default, as many as there are cores to spare)."""
+        """`make_pages()` gives what makes each page's Markdown (each child calls it);
+        `places` says where each page's text starts. `children`: how many children may
+        score (by default, as many as spare_cores() allows)."""
         self.places = places
         count = len(places)
         self.cache = cache or ResultCache(None, "")
