@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.fileio import write_atomically
-from sitegen.output.write import OutputError, stage_outputs, write_outputs
+from sitegen.output.write import OutputError, stage_outputs
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
@@ -28,7 +28,8 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
 
 
 def test_outputs_are_written_whole(tmp_path: Path) -> None:
-    report = write_outputs([("a.md", b"A\n"), ("b.md", b"B\n")], tmp_path)
+    with stage_outputs([("a.md", b"A\n"), ("b.md", b"B\n")], tmp_path) as staged:
+        report = staged.commit()
     assert report.written == ["a.md", "b.md"]
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "A\n"
 

@@ -83,15 +83,15 @@ def main(argv: list[str] | None = None, fetch: Fetch | None = None) -> int:
         module = importlib.import_module(f"sitegen.commands.{MAINTAINER_COMMANDS[args.command]}")
         status: int = module.run(args, project, today)
         return status
-    if args.command == "serve":
-        from sitegen.commands.serve import serve
-
-        return serve(project, today, args.dev_addr)
-    # Stopped (Ctrl+C, or a terminate signal), a run cleans up: its children stop, and
-    # the pages it wrote beside their places are deleted.
+    # Stopped (Ctrl+C, or a terminate signal), a run cleans up: its children stop, the
+    # pages it wrote beside their places are deleted, and the preview's server stops.
     main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None
     try:
+        if args.command == "serve":
+            from sitegen.commands.serve import serve
+
+            return serve(project, today, args.dev_addr)
         if args.command == "check":
             return _check(project, today, args.strict, args.publish)
         return _generate(project, today, args.strict)

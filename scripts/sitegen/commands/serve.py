@@ -19,7 +19,6 @@ import html
 import logging
 import secrets
 import shutil
-import signal
 import tempfile
 import threading
 from datetime import date
@@ -102,10 +101,6 @@ class _ContentChanged(FileSystemEventHandler):
             )
             self.timer.daemon = True
             self.timer.start()
-
-
-def _stop(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
 
 
 def _preview_server(
@@ -215,8 +210,7 @@ def serve(project: Project, today: date, dev_addr: str) -> int:
     observer.schedule(changes, str(project.content_dir), recursive=True)
     observer.start()
     site_dir = Path(tempfile.mkdtemp(prefix="sitegen-preview-"))
-    # Stopping the preview (Ctrl+C, or a terminate signal) stops the server with it.
-    signal.signal(signal.SIGTERM, _stop)
+    # Stopping the preview (Ctrl+C, or a terminate signal: see cli.py) stops the server.
     server = None
     try:
         server = _preview_server(project, dev_addr, site_dir, shown)

@@ -133,14 +133,6 @@ def stage_outputs(outputs: Iterable[tuple[str, bytes]], docs_dir: Path) -> Stage
     return staged
 
 
-def write_outputs(outputs: Iterable[tuple[str, bytes]], docs_dir: Path) -> WriteReport:
-    """Make docs/ hold exactly `outputs` (path relative to docs/, bytes) among its generated
-    files: write those that changed, remove generated files no longer made. Raises
-    OutputError, with docs/ unchanged, when that cannot be done whole."""
-    with stage_outputs(outputs, docs_dir) as staged:
-        return staged.commit()
-
-
 def _commit(staged: list[tuple[Path, Path, str]], stale: list[Path], docs_dir: Path) -> None:
     """Move every staged file into place and remove the stale ones, or undo it all."""
     backups: list[tuple[Path, Path]] = []  # (backup, original place)
