@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, RunSitegen, tree
+from conftest import ROOT, TODAY, RunSitegen, tree
+from sitegen import pipeline
 from sitegen.cache import ResultCache
 from sitegen.checks import forked, readability
 from sitegen.checks.forked import Forked, spare_cores
@@ -322,3 +323,35 @@ def test_a_run_stopped_while_scoring_leaves_docs_as_it_was(
     status, _, err = run_sitegen(*args)
     assert status == 130 and "sitegen: stopped; docs/ was not changed" in err
     assert tree(minimal_project / "docs") == before  # and nothing left beside the pages
+
+
+@forks
+def test_what_a_caller_froze_stays_frozen_across_a_fork() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert Forked(os.getpid).result() != os.getpid()
+        assert gc.get_freeze_count() >= frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_the_content_is_frozen_for_the_run_and_let_go_after(
+    minimal_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Loading pauses the collector and freezes what it loaded (the collector's passes over
+    it find nothing); the run unfreezes it, so a live preview's rebuilds can be freed."""
+    seen: list[tuple[bool, int]] = []
+    real_checks = pipeline.run_checks
+
+    def checks(*args: object) -> object:
+        seen.append((gc.isenabled(), gc.get_freeze_count()))
+        return real_checks(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "run_checks", checks)
+    project = Project(minimal_project)
+    for run in (pipeline.check, pipeline.generate):
+        run(project, TODAY)  # type: ignore[operator]
+        enabled, frozen = seen.pop()
+        assert enabled and frozen > 1000  # every record loaded is frozen
+        assert gc.get_freeze_count() == 0 and gc.isenabled()

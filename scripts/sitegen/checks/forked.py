@@ -89,7 +89,9 @@ class Forked:
         # left running unnoticed.
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         # Objects made so far are left alone by the collector, so that the child does
-        # not copy the memory it shares with this process just to look at them.
+        # not copy the memory it shares with this process just to look at them. (What a
+        # caller froze before, it unfreezes itself.)
+        frozen_before = gc.get_freeze_count() > 0
         gc.freeze()
         try:
             try:
@@ -104,7 +106,8 @@ class Forked:
             _open_pipes.add(read_end)
             os.close(write_end)
         finally:
-            gc.unfreeze()
+            if not frozen_before:
+                gc.unfreeze()
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
     def _child(self, read_end: int, write_end: int, blocked: set[int | signal.Signals]) -> NoReturn:
