@@ -36,6 +36,92 @@ def test_yaml_parser_returns_data_or_a_clean_error(text: str) -> None:
         assert all(line >= 2 for line in doc.lines.lines.values())
 
 
+def _null_only(loader: type[Any]) -> type[Any]:
+    """PyYAML's own `loader`, with every pattern but null's taken out: what content files
+    mean (see yamlfile.py), read the standard way."""
+    resolvers = {
+        first: [(tag, regexp) for tag, regexp in found if tag == "tag:yaml.org,2002:null"]
+        for first, found in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return type(f"NullOnly{loader.__name__}", (loader,), {"yaml_implicit_resolvers": resolvers})
+
+
+#: libyaml reads the file when it can, as parse_yaml does (the two parsers differ on a few
+#: texts, such as a lone '!'), and PyYAML's Python parser when libyaml cannot.
+_STANDARD_LOADERS = [
+    _null_only(loader)
+    for loader in (getattr(yaml, "CSafeLoader", None), yaml.SafeLoader)
+    if loader is not None
+]
+_YAMLISH = st.lists(
+    st.sampled_from(
+        [
+            "a",
+            "b",
+            ":",
+            " ",
+            "\n",
+            "- ",
+            "~",
+            "null",
+            "Null",
+            "''",
+            '"',
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            "?",
+            "1",
+            "yes",
+            "2026-11-22",
+            "#",
+            "&x",
+            "*x",
+            "!!str ",
+            "|",
+            ">",
+            "  ",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+_WORDS = st.text(alphabet="ab1 :-~#'\"\n\u00e9", max_size=8)
+#: Files as people write them: nested fields and lists, in block or flow style.
+_YAML_FILES = st.tuples(
+    st.recursive(
+        st.none() | _WORDS | st.sampled_from(["null", "Null", "~", "no", "2026-11-22", "1:30"]),
+        lambda inner: st.lists(inner, max_size=6) | st.dictionaries(_WORDS, inner, max_size=6),
+        max_leaves=30,
+    ),
+    st.booleans(),
+).map(lambda made: yaml.safe_dump(made[0], default_flow_style=made[1], allow_unicode=True))
+
+
+@settings(max_examples=400)
+@given(_YAML_FILES | _YAMLISH | _TEXT)
+def test_yaml_data_is_what_pyyaml_makes_of_it(text: str) -> None:
+    """The one pass that makes the data and the lines gives PyYAML's data, for any text
+    both read."""
+    try:
+        doc = parse_yaml(text)
+    except YamlError:
+        return
+    loaders = _STANDARD_LOADERS
+    if "\t" in text or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        loaders = loaders[-1:]  # (as parse_yaml leaves these to the Python parser)
+    for loader in loaders:
+        try:
+            expected = yaml.load(text, Loader=loader)
+        except yaml.YAMLError:
+            continue
+        assert doc.data == expected
+        return
+
+
 @given(_MARKDOWNISH | _TEXT)
 def test_markdown_scan_never_crashes(text: str) -> None:
     found = scan(text, 1)

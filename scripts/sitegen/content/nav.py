@@ -23,7 +23,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from sitegen.content.layout import MKDOCS_CONFIG
 from sitegen.content.model import NavEntry
-from sitegen.content.yamlfile import describe_yaml_error
+from sitegen.content.yamlwords import describe_yaml_error
 from sitegen.problems import Location, Problems
 
 _ENTRY_FORM = "write each entry as '  - Menu title: page.md'"

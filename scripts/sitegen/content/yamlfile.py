@@ -8,12 +8,12 @@ than MAX_DEPTH are refused; and every syntax error carries a line and column.
 
 Parsing uses libyaml (PyYAML's C parser, about 15 times faster) when PyYAML has it. Any
 file libyaml finds a problem in is parsed again by PyYAML's Python parser, so every
-message, line and column is the Python parser's.
+message, line and column is the Python parser's. The data and the line map are made in
+one pass over the parsed nodes (_Builder); the data is what PyYAML's constructor makes.
 """
 
 from __future__ import annotations
 
-import re
 from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,35 +23,49 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from sitegen.content.yamlwords import describe_yaml_error
+
 KeyPath = tuple[str | int, ...]
 
 _NULL = "tag:yaml.org,2002:null"
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_SCALAR_TAGS = frozenset({_STR, _NULL})
 #: Key paths are alike across files of one kind ("title", ("author", 0)...): one tuple each,
 #: shared by every file's line map, keeps a site of thousands of sources small.
 _KEY_PATHS: dict[KeyPath, KeyPath] = {}
 #: The only types a content file holds: text, lists, fields, and empty values.
-_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map", "null"))
+_PLAIN_TAGS = frozenset({_STR, _SEQ, _MAP, _NULL})
 #: Deeper nesting than any content needs; the parser's own limit is far higher and ends
 #: in a crash, so deeper files are refused before they are parsed.
 MAX_DEPTH = 40
 
 
-class _TextLoader(yaml.SafeLoader):
+#: The plain scalars YAML reads as null (its null resolver's pattern, written out).
+_NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+class _TextResolver:
+    """Every scalar is text, except a plain null: the parser asks this of every node, so
+    it is answered without PyYAML's search through its patterns (none apply but null)."""
+
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            return _NULL if implicit[0] and value in _NULL_WORDS else _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
+
+class _TextLoader(_TextResolver, yaml.SafeLoader):
     """A safe loader whose scalars are all text, except null."""
 
-
-_TextLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag == _NULL]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 _FastLoader: type[yaml.CSafeLoader] | None = None
 if yaml.__with_libyaml__:
 
-    class _CTextLoader(yaml.CSafeLoader):
+    class _CTextLoader(_TextResolver, yaml.CSafeLoader):
         """The same loader on libyaml."""
 
-    _CTextLoader.yaml_implicit_resolvers = _TextLoader.yaml_implicit_resolvers
     _FastLoader = _CTextLoader
 
 
@@ -113,130 +127,89 @@ class YamlDocument:
     lines: LineMap
 
 
-#: The parser's words for the mistakes people make most, and what to do, in plain words.
-_PLAIN = (
-    (
-        ("'\\t'", "tab"),
-        "a tab: YAML does not allow tabs for indentation, so use spaces (2 for each level)",
-    ),
-    (
-        ("mapping values are not allowed here",),
-        "a colon and a space inside a value: put the whole value in double quotes, as in"
-        ' title: "Botox: what to know"',
-    ),
-    (
-        ("could not find expected ':'",),
-        "a line that is neither 'key: value' nor a list item: give a key a colon and a space"
-        " after it, start a list item with '- ', and indent a long text under its key",
-    ),
-    (
-        ("did not find expected '-' indicator", "but found '-'"),
-        "a list item out of line: every '- ' of one list must start in the same column",
-    ),
-    (
-        ("expected <block end>", "did not find expected key"),
-        "the indentation does not line up: keys at the same level must start in the same"
-        " column (use spaces, 2 for each level)",
-    ),
-    (
-        ("while scanning a quoted scalar", "found unexpected end of stream"),
-        'a quote that is never closed: every value that starts with " must end with "',
-    ),
-)
+class _Builder:
+    """One pass over a document's nodes that makes its data and the line of every key and
+    item, and raises YamlError for a tag, an alias (a node met twice) or a duplicate key,
+    in the file's order.
 
+    The data is what PyYAML's constructor makes of text, lists, fields and nulls. A
+    document with anything else (a key that is not text, a tag on a key) sets `plain` to
+    False: its data is left to the constructor, whose own rules and messages apply.
+    """
 
-_KEY_LINE = re.compile(r"( *)[A-Za-z_][\w-]*:(?: |$)")
-_INDENTED_KEY = (
-    "this line is indented more than the line above, so it reads as part of that line's"
-    " value: start it in the same column as the keys above it (if the colon belongs in the"
-    ' text, put the whole value in double quotes, as in title: "Botox: what to know")'
-)
+    def __init__(self, offset: int) -> None:
+        self.offset = offset
+        self.lines: dict[KeyPath, int] = {}
+        self.plain = True
+        self._seen: set[int] = set()
 
-
-def _indented_key(source: str, line: int) -> bool:
-    """Whether line `line` (0-based) of `source` is a 'key:' indented past the line above."""
-    lines = source.split("\n")
-    above = next(
-        (lines[i] for i in range(min(line, len(lines)) - 1, -1, -1) if lines[i].strip()), ""
-    )
-    here = _KEY_LINE.match(lines[line]) if line < len(lines) else None
-    return here is not None and len(here.group(1)) > len(above) - len(above.lstrip(" "))
-
-
-def describe_yaml_error(exc: yaml.MarkedYAMLError, source: str | None = None) -> str:
-    """What the parser says, in plain words where they are known, with its own words after.
-    With the `source` text, a key indented too far is told apart from a colon in a value."""
-    parts = [p for p in (exc.context, exc.problem) if p]
-    text = "; ".join(parts) if parts else "could not read this YAML"
-    mark = exc.problem_mark
-    if (
-        "mapping values are not allowed" in text
-        and source
-        and mark
-        and _indented_key(source, mark.line)
-    ):
-        return f"this YAML cannot be read here: {_INDENTED_KEY} (the parser said: {text})"
-    for clues, plain in _PLAIN:
-        if any(clue in text for clue in clues):
-            return f"this YAML cannot be read here: {plain} (the parser said: {text})"
-    return f"this YAML cannot be read here (the parser said: {text})"
-
-
-def _walk(node: Node, offset: int) -> dict[KeyPath, int]:
-    """The line of every key and item under `node`; raises YamlError for a duplicate key or
-    an alias (a node met twice), before anything is built from the nodes."""
-    lines: dict[KeyPath, int] = {}
-    seen_nodes: set[int] = set()
-    stack: list[tuple[Node, KeyPath]] = [(node, ())]
-    while stack:
-        current, path = stack.pop()
-        if current.tag not in _PLAIN_TAGS:
+    def value(self, node: Node, path: KeyPath) -> Any:
+        tag = node.tag
+        if tag not in _PLAIN_TAGS:
             raise YamlError(
-                f"the tag {current.tag.replace('tag:yaml.org,2002:', '!!')} is not used in"
+                f"the tag {tag.replace('tag:yaml.org,2002:', '!!')} is not used in"
                 " content: write the value as plain text, without a tag",
-                current.start_mark.line + 1 + offset,
-                current.start_mark.column + 1,
+                node.start_mark.line + 1 + self.offset,
+                node.start_mark.column + 1,
             )
-        if isinstance(current, MappingNode | SequenceNode):
-            if id(current) in seen_nodes:
+        if isinstance(node, ScalarNode):
+            self.plain = self.plain and tag in _SCALAR_TAGS
+            return None if tag == _NULL else node.value
+        if id(node) in self._seen:
+            raise YamlError(
+                "an alias (*name) repeats another part of the file: write the value out"
+                " in full instead",
+                self.lines.get(path, self.offset + 1),
+            )
+        self._seen.add(id(node))
+        if isinstance(node, MappingNode):
+            self.plain = self.plain and tag == _MAP
+            return self._mapping(node, path)
+        self.plain = self.plain and tag == _SEQ
+        # Every item's line is noted before any item is looked into, as for a mapping.
+        lines = self.lines
+        items: list[tuple[Node, KeyPath]] = []
+        for index, item in enumerate(node.value):
+            key_path = _KEY_PATHS.setdefault((*path, index), (*path, index))
+            lines[key_path] = item.start_mark.line + 1 + self.offset
+            items.append((item, key_path))
+        return [self.value(item, key_path) for item, key_path in items]
+
+    def _mapping(self, node: MappingNode, path: KeyPath) -> dict[Any, Any]:
+        # Every key is looked at (a duplicate found) before any value, as the file is read.
+        lines = self.lines
+        first_lines: dict[str, int] = {}
+        fields: list[tuple[Any, Node, KeyPath]] = []
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.tag in _SCALAR_TAGS:
+                name = key_node.value
+                key = None if key_node.tag == _NULL else name
+            else:
+                name = str(key_node.value) if isinstance(key_node, ScalarNode) else "?"
+                key, self.plain = name, False
+            line = key_node.start_mark.line + 1 + self.offset
+            if name in first_lines:
                 raise YamlError(
-                    "an alias (*name) repeats another part of the file: write the value out"
-                    " in full instead",
-                    lines.get(path, offset + 1),
+                    f"duplicate key '{name}' (first given on line {first_lines[name]})",
+                    line,
+                    key_node.start_mark.column + 1,
                 )
-            seen_nodes.add(id(current))
-        children: list[tuple[Node, KeyPath]] = []
-        if isinstance(current, MappingNode):
-            keys: dict[str, int] = {}
-            for key_node, value_node in current.value:
-                key = str(key_node.value) if isinstance(key_node, ScalarNode) else "?"
-                line = key_node.start_mark.line + 1 + offset
-                if key in keys:
-                    raise YamlError(
-                        f"duplicate key '{key}' (first given on line {keys[key]})",
-                        line,
-                        key_node.start_mark.column + 1,
-                    )
-                keys[key] = line
-                key_path = _KEY_PATHS.setdefault((*path, key), (*path, key))
-                lines[key_path] = line
-                children.append((value_node, key_path))
-        elif isinstance(current, SequenceNode):
-            for index, item in enumerate(current.value):
-                key_path = _KEY_PATHS.setdefault((*path, index), (*path, index))
-                lines[key_path] = item.start_mark.line + 1 + offset
-                children.append((item, key_path))
-        stack.extend(reversed(children))  # in the file's order: an alias is met after its anchor
-    return lines
+            first_lines[name] = line
+            key_path = _KEY_PATHS.setdefault((*path, name), (*path, name))
+            lines[key_path] = line
+            fields.append((key, value_node, key_path))
+        return {key: self.value(value, key_path) for key, value, key_path in fields}
 
 
 def _document(loader: yaml.SafeLoader | yaml.CSafeLoader, first_line: int) -> YamlDocument:
     node = loader.get_single_node()
     if node is None:
         return YamlDocument(None, LineMap.of({}, first_line))
-    lines = _walk(node, first_line - 1)
-    data = loader.construct_document(node)
-    return YamlDocument(data, LineMap.of(lines, first_line))
+    builder = _Builder(first_line - 1)
+    data = builder.value(node, ())
+    if not builder.plain:
+        data = loader.construct_document(node)
+    return YamlDocument(data, LineMap.of(builder.lines, first_line))
 
 
 def _check_depth(text: str, first_line: int) -> None:
