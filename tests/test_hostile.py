@@ -214,6 +214,13 @@ CASES = {
         f"{TRIAL}:3:16:",
         "a noncharacter, U+FFFE",
     ),
+    "a noncharacter beyond the first plane, after an emoji": Case(
+        TRIAL,
+        'title: "A small trial',
+        'title: "A small \U0001f600 tri\U0001fffeal',
+        f"{TRIAL}:3:22:",
+        "a noncharacter, U+1FFFE",
+    ),
     "a right-to-left override": Case(
         OVERVIEW,
         "Chronic pain often eases.",

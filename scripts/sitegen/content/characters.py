@@ -50,6 +50,7 @@ _FORBIDDEN_ASTRAL = re.compile(
     + "".join(f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}" for p in range(0x10000, 0x110000, 0x10000))
     + "]"
 )
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 #: Spaces that look like an ordinary one but are not: allowed in prose, a mistake in the
 #: indentation of YAML (which then cannot be read).
 _ODD_SPACE_AT_START = re.compile(r"^[ \t]*([\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])", re.M)
@@ -78,10 +79,15 @@ class BadCharacter:
     message: str
 
 
+def _reaches_astral(text: str) -> bool:
+    """Whether `text` has a character beyond the first plane (as emoji are)."""
+    return not text.isascii() and _ASTRAL.search(text) is not None
+
+
 def bad_characters(text: str, limit: int = 20) -> Iterator[BadCharacter]:
     """Each character of `text` that content may not hold (at most `limit` of them)."""
     matches = _FORBIDDEN.finditer(text)
-    if text and max(text) > "\uffff":
+    if _reaches_astral(text):
         found = [*matches, *_FORBIDDEN_ASTRAL.finditer(text)]
         matches = iter(sorted(found, key=lambda match: match.start()))
     for count, match in enumerate(matches, 1):
@@ -114,6 +120,6 @@ def without_bad_characters(text: str) -> str:
     """`text` without the characters content may not hold: for text read from elsewhere
     (a catalogue, a reference manager's export), before it is written into a file."""
     text = _FORBIDDEN.sub("", text)
-    if text and max(text) > "\uffff":
+    if _reaches_astral(text):
         text = _FORBIDDEN_ASTRAL.sub("", text)
     return text
