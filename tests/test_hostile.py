@@ -253,6 +253,13 @@ CASES = {
         f"{EVIDENCE}:6:",
         "nested more than 40 levels deep",
     ),
+    "fields nested 45 deep by indentation": Case(
+        EVIDENCE,
+        "  sources: [trial-2001]",
+        "  sources: [trial-2001]\ndeep:\n" + "".join(f"{'  ' * i}k{i}:\n" for i in range(1, 46)),
+        f"{EVIDENCE}:48:",  # the first line indented past 80 spaces (40 levels)
+        "nested more than 40 levels deep",
+    ),
     "a million nested brackets in YAML": Case(
         EVIDENCE,
         "  sources: [trial-2001]",

@@ -14,6 +14,7 @@ one pass over the parsed nodes (_Builder); the data is what PyYAML's constructor
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -212,24 +213,31 @@ def _document(loader: yaml.SafeLoader | yaml.CSafeLoader, first_line: int) -> Ya
     return YamlDocument(data, LineMap.of(builder.lines, first_line))
 
 
+_BRACKET = re.compile(r"[\[\]{}]")
+_TOO_FAR_IN = re.compile(rf"^ {{{2 * MAX_DEPTH + 1}}}", re.M)
+
+
 def _check_depth(text: str, first_line: int) -> None:
-    """Refuse nesting deeper than MAX_DEPTH, by brackets or by indentation, in one pass."""
-    depth = deepest = 0
-    for number, line in enumerate(text.split("\n")):
-        indent = len(line) - len(line.lstrip(" "))
-        if "[" in line or "{" in line or depth:
-            for char in line:
-                if char in "[{":
-                    depth += 1
-                    deepest = max(deepest, depth)
-                elif char in "]}":
-                    depth = max(0, depth - 1)
-        if deepest > MAX_DEPTH or indent > 2 * MAX_DEPTH:
-            raise YamlError(
-                f"this is nested more than {MAX_DEPTH} levels deep: content needs far fewer;"
-                " check the brackets and the indentation",
-                number + first_line,
-            )
+    """Refuse nesting deeper than MAX_DEPTH, by brackets or by indentation, at the first
+    line that goes too deep."""
+    too_deep = []
+    depth = 0
+    for bracket in _BRACKET.finditer(text):
+        if bracket.group() in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                too_deep.append(bracket.start())
+                break
+        else:
+            depth = max(0, depth - 1)
+    if indented := _TOO_FAR_IN.search(text):
+        too_deep.append(indented.start())
+    if too_deep:
+        raise YamlError(
+            f"this is nested more than {MAX_DEPTH} levels deep: content needs far fewer;"
+            " check the brackets and the indentation",
+            text.count("\n", 0, min(too_deep)) + first_line,
+        )
 
 
 def _parse_fast(text: str, first_line: int) -> YamlDocument | None:
