@@ -25,7 +25,8 @@ from typing import Any, TypeGuard
 
 from sitegen.cache import CACHE_DIR, ResultCache
 from sitegen.checks.forked import Forked, spare_cores
-from sitegen.checks.syllables import SyllableCounter, sentence_count, word_count
+from sitegen.checks.syllables import SyllableCounter, sentence_count
+from sitegen.checks.syllables import words as split_words
 from sitegen.content.markdown import CITATION_GROUP
 from sitegen.htmltext import html_blocks, markdown_to_html
 from sitegen.problems import Location, Problem, error
@@ -71,12 +72,13 @@ def score_text(page: str, text: str, syllables: SyllableCounter | None = None) -
     """Flesch-Kincaid grade and Flesch Reading Ease, with textstat 0.7.8's formulas."""
     if not text.strip():
         return PageScore(page, 0.0, 100.0, 0)
-    words = word_count(text)
+    text_words = split_words(text)  # once: the words are counted, and their syllables
+    words = len(text_words)
     sentences = sentence_count(text)
     if not words or not sentences:
         return PageScore(page, 0.0, 0.0, words)
     words_per_sentence = words / sentences
-    syllables_per_word = (syllables or SyllableCounter()).text(text) / words
+    syllables_per_word = (syllables or SyllableCounter()).of_words(text_words) / words
     if not syllables_per_word:
         return PageScore(page, 0.0, 0.0, words)
     grade = 0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59

