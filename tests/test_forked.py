@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TODAY, RunSitegen, tree
-from sitegen import pipeline
+from sitegen import forked, pipeline
 from sitegen.cache import ResultCache
-from sitegen.checks import forked, readability
-from sitegen.checks.forked import Forked, spare_cores
+from sitegen.checks import readability
 from sitegen.checks.readability import Scoring
 from sitegen.content.layout import Project
 from sitegen.content.model import Content
+from sitegen.forked import Forked, spare_cores
 from sitegen.pipeline import _readable_texts
 from sitegen.problems import Location
 from sitegen.render import SiteIndex

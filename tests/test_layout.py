@@ -18,7 +18,7 @@ ALLOWED = {
     "pipeline": {"checks", "content", "output", "render"},
     "commands": {"commands", "authoring", "checks", "content", "output", "pipeline", "render"},
 }
-SHARED = {"problems", "htmltext", "cache", "signing", "fileio", "__init__"}
+SHARED = {"problems", "htmltext", "cache", "signing", "fileio", "forked", "__init__"}
 
 
 def _stage(path: Path) -> str:

@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from sitegen.cache import CACHE_DIR, ResultCache
-from sitegen.checks.forked import Forked, spare_cores
 from sitegen.checks.syllables import SyllableCounter, sentence_count
 from sitegen.checks.syllables import words as split_words
 from sitegen.content.markdown import CITATION_GROUP
+from sitegen.forked import Forked, spare_cores
 from sitegen.htmltext import html_blocks, markdown_to_html
 from sitegen.problems import Location, Problem, error
 
@@ -44,7 +44,7 @@ _BATCH = 100
 #: A child is forked for at least this many pages.
 _SHARE = 4
 #: What scoring a share of the pages gives: {"scores": [[page, key, grade, ease, words]],
-#: "words": {word: syllables}} (JSON, as a forked child sends it).
+#: "words": {word: syllables}}.
 Share = dict[str, Any]
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 

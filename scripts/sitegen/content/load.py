@@ -1,13 +1,14 @@
 """Reading content_src/ (and the nav of mkdocs.yml) into a Content.
 
-Each file is parsed and validated against its schema; a file with errors is left out and
-named in Content.unread_files, so that rules about it wait until it can be read. Rules
-between files live in sitegen.checks.
+Each file is parsed and validated against its schema (sources and pages on every core:
+see shares.py); a file with errors is left out and named in Content.unread_files, so that
+rules about it wait until it can be read. Rules between files live in sitegen.checks.
 """
 
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 
@@ -41,6 +42,7 @@ from sitegen.content.schema import (
     Source,
     UrgentHelp,
 )
+from sitegen.content.shares import load_in_shares
 from sitegen.content.text import PageBody
 from sitegen.problems import Location, Problems
 
@@ -221,12 +223,15 @@ def load_content(project: Project) -> tuple[Content | None, Problems]:
         )
         return None, problems
     settings = load_settings(files)
+    interval = settings.review_interval_months if settings else 12
     source_paths = _listing(project.content_dir / SOURCES_DIR, ".yml")
-    sources = {}
-    for path in source_paths:
-        source = load_source(files, path)
-        if source is not None:
-            sources[source.id] = source
+    page_paths = _listing(project.content_dir / PAGES_DIR, ".md")
+    # The kinds with thousands of files on a large site, loaded on every core.
+    loaded_sources, loaded_pages = load_in_shares(
+        files,
+        [(source_paths, load_source), (page_paths, partial(load_page, interval_months=interval))],
+    )
+    sources = {source.id: source for source in loaded_sources if source is not None}
     glossary = load_glossary(files)
     option_paths = _listing(project.content_dir / OPTIONS_DIR, ".yml")
     options = {option.id: option for path in option_paths if (option := load_option(files, path))}
@@ -237,9 +242,7 @@ def load_content(project: Project) -> tuple[Content | None, Problems]:
     signoffs = load_by_id(files, SIGNOFFS_FILE, SignOff)
     evidence = load_by_id(files, EVIDENCE_FILE, EvidenceClaim)
     figures = load_record(files, FIGURES_FILE, Figures)
-    interval = settings.review_interval_months if settings else 12
-    page_paths = _listing(project.content_dir / PAGES_DIR, ".md")
-    pages = [page for path in page_paths if (page := load_page(files, path, interval))]
+    pages: list[Page] = [page for page in loaded_pages if page is not None]
     page_names = {path.stem for path in page_paths}
     for option_id in sorted(options.keys() & page_names):
         files.fail(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import PlainValidator, WithJsonSchema
 
@@ -44,6 +44,10 @@ class PageBody(MarkdownText):
     def first_line(self) -> int:
         line: int = self.__dict__["first_line"]
         return line
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its text and first line (its scan is made again when asked)."""
+        return (PageBody, (str(self), self.first_line))
 
     @functools.cached_property
     def scan(self) -> Scan:

@@ -95,11 +95,19 @@ class LineMap:
 
     @classmethod
     def of(cls, lines: dict[KeyPath, int], first_line: int = 1) -> LineMap:
-        keys = tuple(lines)
+        return cls._of_shape(tuple(lines), array("I", lines.values()), first_line)
+
+    @classmethod
+    def _of_shape(cls, keys: tuple[KeyPath, ...], numbers: array[int], first_line: int) -> LineMap:
         index = _SHAPES.get(keys)
         if index is None:
             index = _SHAPES[keys] = MappingProxyType({key: i for i, key in enumerate(keys)})
-        return cls(index, array("I", lines.values()), first_line)
+        return cls(index, numbers, first_line)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled (as records loaded in a forked child are) with its keys, and given this
+        process's index of its shape when unpickled."""
+        return (LineMap._of_shape, (tuple(self.index), self.numbers, self.first_line))
 
     @property
     def lines(self) -> Mapping[KeyPath, int]:

@@ -1,8 +1,9 @@
 """Work done in forked copies of this process, on all the computer's cores.
 
-A forked child starts as an exact copy of this process, with the content already loaded
-and checked, so nothing has to be sent to it: it runs a function and sends back the result
-as JSON through a pipe, while this process goes on (writing the pages, say).
+A forked child starts as an exact copy of this process, with everything made so far, so
+nothing has to be sent to it: it runs a function and sends back the result, pickled,
+through a pipe, while this process goes on (loading other files, or writing the pages).
+Only this program's own children write to the pipe, so what comes through is unpickled.
 
 Forking is used only where it is safe: on Linux, with more than one core for this process
 (as the scheduler and a container's CPU limit allow), while this process runs a single
@@ -15,8 +16,8 @@ error. A child that is no longer wanted is stopped, and its exit is waited for.
 from __future__ import annotations
 
 import gc
-import json
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -67,7 +68,7 @@ def _stop_quietly(signum: int, frame: object) -> None:
 
 
 class Forked:
-    """The JSON result of `work()`, made in a forked child, or here if `fork` is False or
+    """The result of `work()`, made in a forked child, or here if `fork` is False or
     no child can be made."""
 
     def __init__(self, work: Callable[[], Any], fork: bool = True) -> None:
@@ -119,7 +120,7 @@ class Forked:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
             for pipe in (read_end, *_open_pipes):
                 os.close(pipe)
-            data = json.dumps(self._work()).encode("utf-8")
+            data = pickle.dumps(self._work(), pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as out:
                 out.write(data)
             status = 0
@@ -144,8 +145,8 @@ class Forked:
         self._pid = 0
         if status == 0:
             try:
-                return json.loads(b"".join(chunks))
-            except ValueError:
+                return pickle.loads(b"".join(chunks))
+            except (pickle.UnpicklingError, EOFError, ValueError):
                 pass
         return self._work()
 
