@@ -13,6 +13,7 @@ from sitegen.content.schema import EvidenceClaim, IconArray, Timeline
 from sitegen.content.text import MarkdownText
 from sitegen.render.inline import footnote_refs, start_of_gap
 from sitegen.render.references import escape as markdown_escape
+from sitegen.render.templating import html_line
 
 #: Renders a Markdown field of the data for the page (its citations become footnotes).
 Inline = Callable[[MarkdownText], str]
@@ -95,7 +96,7 @@ def _icon_panel(count: int, label: str, symbol: str) -> str:
     """100 people in a 10-by-10 grid, the first `count` filled: drawn with two patterns
     (a filled and an outlined person) over a few rectangles, not 100 shapes."""
     size = _ICON_CELL * _ICON_COLUMNS
-    name = escape(f"{count} out of 100 people {label}")
+    name = html_line(f"{count} out of 100 people {label}")
     tile = f'width="{_ICON_CELL}" height="{_ICON_CELL}" patternUnits="userSpaceOnUse"'
     return (
         '<div class="icon-array__panel">'
@@ -106,7 +107,7 @@ def _icon_panel(count: int, label: str, symbol: str) -> str:
         f'<g fill="url(#{symbol}-hit)">{_rows(0, count)}</g>'
         f'<g fill="url(#{symbol}-miss)">{_rows(count, 100)}</g>'
         "</svg>"
-        f'<p class="icon-array__label"><strong>{count} in 100</strong> {escape(label)}</p>'
+        f'<p class="icon-array__label"><strong>{count} in 100</strong> {html_line(label)}</p>'
         "</div>"
     )
 
@@ -120,7 +121,7 @@ def icon_figure(key: str, title: str, groups: list[tuple[int, str]]) -> str:
     return "\n".join(
         [
             f'<figure class="icon-array" id="figure-{escape(key)}">',
-            f'<figcaption class="icon-array__title">{escape(title)}</figcaption>',
+            f'<figcaption class="icon-array__title">{html_line(title)}</figcaption>',
             f'<div class="icon-array__panels">{panels}</div>',
             "</figure>",
         ]
@@ -187,12 +188,12 @@ def timeline(key: str, figure: Timeline, inline: Inline) -> str:
         previous_label_y = label_y
         marks.append(
             f'<text class="timeline__label" x="{_LABEL_X}" y="{label_y:g}">'
-            f"{escape(event.label)}</text>"
+            f"{html_line(event.label)}</text>"
             f'<text class="timeline__when" x="{_LABEL_X}" y="{label_y + 20:g}">'
-            f"{escape(event.text)}</text>"
+            f"{html_line(event.text)}</text>"
         )
         height = max(height, label_y + 40)
-    name = escape(f"{figure.title}: a timeline, described in the list below it")
+    name = html_line(f"{figure.title}: a timeline, described in the list below it")
     svg = (
         f'<svg viewBox="0 0 440 {height:g}" role="img" aria-label="{name}" focusable="false">'
         f'<line class="timeline__axis" x1="{_AXIS_X}" y1="{_TOP}" x2="{_AXIS_X}"'
@@ -210,7 +211,7 @@ def timeline(key: str, figure: Timeline, inline: Inline) -> str:
     return "\n".join(
         [
             f'<figure class="timeline" id="figure-{escape(key)}">',
-            f'<figcaption class="timeline__title">{escape(figure.title)}</figcaption>',
+            f'<figcaption class="timeline__title">{html_line(figure.title)}</figcaption>',
             svg,
             "</figure>",
             "",

@@ -6,6 +6,8 @@ from __future__ import annotations
 import textwrap
 from html import escape
 
+from sitegen.render.templating import html_line
+
 _WIDTH = 440
 _LEFT = 8
 _SCALE = 4.0  # pixels for each point of the 0-100 scale
@@ -25,7 +27,7 @@ def _bar(y: int, value: float, label: str, kind: str) -> str:
     lines = _label_lines(label)
     top = y - 6 - _LINE * (len(lines) - 1)
     spans = "".join(
-        f'<tspan x="{_LEFT}" y="{top + index * _LINE}">{escape(line)}</tspan>'
+        f'<tspan x="{_LEFT}" y="{top + index * _LINE}">{html_line(line)}</tspan>'
         for index, line in enumerate(lines)
     )
     return (
@@ -61,7 +63,7 @@ def _ruler(y: int) -> str:
 
 def _svg(height: int, name: str, body: str) -> str:
     return (
-        f'<svg viewBox="0 0 {_WIDTH} {height}" role="img" aria-label="{escape(name)}"'
+        f'<svg viewBox="0 0 {_WIDTH} {height}" role="img" aria-label="{html_line(name)}"'
         f' focusable="false">{body}</svg>'
     )
 
@@ -98,7 +100,7 @@ def _figure(key: str, title: str, svg: str) -> str:
     return "\n".join(
         [
             f'<figure class="pain-scale" id="figure-{escape(key)}">',
-            f'<figcaption class="pain-scale__title">{escape(title)}</figcaption>',
+            f'<figcaption class="pain-scale__title">{html_line(title)}</figcaption>',
             svg,
             "</figure>",
         ]

@@ -42,6 +42,13 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def html_line(text: str) -> str:
+    """`text` in a figure's HTML (quotes escaped too, for attributes), on one line: a line
+    break would end the raw HTML block, and Markdown would read the rest (a code fence, say)
+    as Markdown."""
+    return html.escape(one_line(text))
+
+
 def html_text(text: str) -> str:
     """`text` as HTML text, for values the theme writes into the page as they are (the
     <title> and the description <meta>): &, <, > and " as character references."""
