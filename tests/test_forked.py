@@ -1,5 +1,6 @@
-"""Readability scored in forked children: the same scores as in one process, and a child
-that fails, dies or is no longer needed never changes a result or leaves a process behind."""
+"""Work in forked children (readability scores here; loading in test_shares.py): the same
+results as in one process, and a child that fails, dies or is no longer needed never
+changes a result or leaves a process behind; the collector is paused while content loads."""
 
 from __future__ import annotations
 
@@ -342,16 +343,62 @@ def test_the_content_is_frozen_for_the_run_and_let_go_after(
     """Loading pauses the collector and freezes what it loaded (the collector's passes over
     it find nothing); the run unfreezes it, so a live preview's rebuilds can be freed."""
     seen: list[tuple[bool, int]] = []
-    real_checks = pipeline.run_checks
+    real_load, real_checks = pipeline.load_content, pipeline.run_checks
+
+    def load(*args: object) -> object:
+        seen.append((gc.isenabled(), gc.get_freeze_count()))
+        return real_load(*args)  # type: ignore[arg-type]
 
     def checks(*args: object) -> object:
         seen.append((gc.isenabled(), gc.get_freeze_count()))
         return real_checks(*args)  # type: ignore[arg-type]
 
+    monkeypatch.setattr(pipeline, "load_content", load)
     monkeypatch.setattr(pipeline, "run_checks", checks)
     project = Project(minimal_project)
     for run in (pipeline.check, pipeline.generate):
         run(project, TODAY)  # type: ignore[operator]
-        enabled, frozen = seen.pop()
-        assert enabled and frozen > 1000  # every record loaded is frozen
+        (loading, _), (checking, frozen) = seen
+        assert not loading  # the collector waits while the content loads
+        assert checking and frozen > 1000  # then runs again, past every record loaded
         assert gc.get_freeze_count() == 0 and gc.isenabled()
+        seen.clear()
+    gc.freeze()  # what a caller froze stays frozen
+    try:
+        before = gc.get_freeze_count()
+        pipeline.check(project, TODAY)
+        assert gc.get_freeze_count() >= before
+    finally:
+        gc.unfreeze()
+
+
+@forks
+def test_an_interrupt_as_signals_are_let_through_stops_the_new_child(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ctrl+C held back during the fork is taken when the mask is restored: the child that
+    was just made must not be left running, though its Forked never reaches the caller."""
+    children: list[int] = []
+    real_fork, real_mask = os.fork, signal.pthread_sigmask
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            children.append(pid)
+        return pid
+
+    def mask(how: int, signals: object) -> object:
+        previous = real_mask(how, signals)  # type: ignore[arg-type]
+        if how == signal.SIG_SETMASK and children and os.getpid() != children[0]:
+            raise KeyboardInterrupt  # as the handler would, once SIGINT is let through
+        return previous
+
+    monkeypatch.setattr(os, "fork", fork)
+    monkeypatch.setattr(signal, "pthread_sigmask", mask)
+    with pytest.raises(KeyboardInterrupt):
+        Forked(lambda: time.sleep(60))
+    monkeypatch.undo()
+    assert len(children) == 1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(children[0], os.WNOHANG)  # stopped and reaped
+    _mask_and_collector_restored()

@@ -260,6 +260,13 @@ CASES = {
         f"{EVIDENCE}:48:",  # the first line indented past 80 spaces (40 levels)
         "nested more than 40 levels deep",
     ),
+    "a thousand lists nested on one line": Case(
+        EVIDENCE,
+        "  sources: [trial-2001]",
+        "  sources: [trial-2001]\nnested:\n" + "- " * 1000 + "x",
+        f"{EVIDENCE}:8:",
+        "nested more than 40 levels deep",
+    ),
     "a million nested brackets in YAML": Case(
         EVIDENCE,
         "  sources: [trial-2001]",

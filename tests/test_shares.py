@@ -16,7 +16,6 @@ from sitegen.content import shares
 from sitegen.content.layout import Project
 from sitegen.content.load import load_content
 from sitegen.content.model import Content
-from sitegen.problems import Problems
 
 forks = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
 
@@ -38,9 +37,10 @@ def project(tmp_path: Path) -> Path:
 
 
 def _loaded(root: Path) -> tuple[Content | None, list[str], frozenset[str]]:
+    """The content, its problems in the order they were found, and the unread files."""
     content, problems = load_content(Project(root))
     assert content is not None
-    return content, [str(p) for p in Problems.sorted(problems)], content.unread_files
+    return content, [str(p) for p in problems.items], content.unread_files
 
 
 @forks
@@ -58,11 +58,21 @@ def test_shares_loaded_in_children_are_what_one_process_loads(
             super()._start()
             children.append(self._pid)
 
+    parent, here = os.getpid(), []
+    real_load_share = shares._load_share
+
+    def load_share(*args: object) -> object:
+        if os.getpid() == parent:
+            here.append(args)
+        return real_load_share(*args)  # type: ignore[arg-type]
+
     monkeypatch.setattr(shares, "Forked", Counted)
+    monkeypatch.setattr(shares, "_load_share", load_share)
     monkeypatch.setattr(shares, "spare_cores", lambda: 3)
     monkeypatch.setattr(shares, "SHARE_FILES", 1)
     shared, problems_shared, unread_shared = _loaded(project)
     assert len(children) == 2 and all(children)  # two children, each started
+    assert len(here) == 1  # only the first share was loaded here: the children sent theirs
     assert shared == alone
     assert problems_shared == problems_alone
     assert unread_shared == unread_alone

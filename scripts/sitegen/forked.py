@@ -76,7 +76,13 @@ class Forked:
         self._pid = 0
         self._pipe = -1
         if fork:
-            self._start()
+            try:
+                self._start()
+            except BaseException:
+                # An interrupt is taken when signals are let through again, after the
+                # fork: the caller never gets this object, so its child is stopped here.
+                self.cancel()
+                raise
 
     def _start(self) -> None:
         sys.stdout.flush()

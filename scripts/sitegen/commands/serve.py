@@ -67,7 +67,8 @@ def _regenerate(project: Project, today: date, shown: _Shown | None = None) -> N
         written, problems = generate(project, today)
     report(problems, "fix them (above); docs/ was not changed")
     if shown is not None:
-        shown.set([str(problem) for problem in problems.errors])
+        # In the order the terminal shows them (report() sorts them).
+        shown.set([str(problem) for problem in problems.sorted() if problem.severity == "error"])
     if written is not None:
         changed = ", ".join(written.written + written.removed) or "nothing changed"
         print(f"sitegen: regenerated docs/ ({changed})", flush=True)

@@ -3,7 +3,8 @@ children load all but the first share and send their records back, and this proc
 loads the first share meanwhile (see sitegen/forked.py for when forking is used).
 
 Loading a file depends on nothing but the file, so the records, and the problems found in
-the files, are the same wherever they were loaded; they are put back in the files' order.
+the files, are the same wherever they were loaded; both are put back in the files' order,
+so that the result never depends on how many cores there were.
 """
 
 from __future__ import annotations
@@ -18,18 +19,20 @@ from sitegen.content.files import ContentFiles
 from sitegen.forked import Forked, spare_cores
 from sitegen.problems import Problem, Problems
 
-#: A child is forked for at least this many files: fewer load faster here than a child
-#: starts and sends them back.
+#: One child is forked for each this many files in all (and no more children than
+#: spare_cores() allows): fewer files load faster here than a child starts and sends them
+#: back.
 SHARE_FILES = 250
 
 #: Files of one kind, and what loads one of them (a record, or None after its problems).
 Kind = tuple[Sequence[Path], Callable[[ContentFiles, Path], Any]]
-#: What loading a share gives: each kind's records, the problems found, the unread files.
-_Loaded = tuple[list[list[Any]], list[Problem], set[str]]
+#: What loading one kind's files of a share gives: records, problems, unread files.
+_Loaded = tuple[list[Any], list[Problem], set[str]]
 
 
 def load_in_shares(files: ContentFiles, kinds: Sequence[Kind]) -> list[list[Any]]:
-    """Each kind's files loaded, in order, with their problems added to `files`."""
+    """Each kind's records, in the files' order, with their problems added to `files` in
+    the same order as one process loading the files one by one would add them."""
     count = sum(len(paths) for paths, _ in kinds)
     workers = 1 + min(max(spare_cores() - 1, 0), count // SHARE_FILES)
     shares = [
@@ -42,29 +45,25 @@ def load_in_shares(files: ContentFiles, kinds: Sequence[Kind]) -> list[list[Any]
         for share in shares[1:]:
             jobs.append(Forked(partial(_load_share, files.root, loaders, share)))
             stack.callback(jobs[-1].cancel)  # (an interrupt stops and reaps every child)
-        loaded = [_records(files, loaders, shares[0])]
-        for job in jobs:
-            records, problems, unread = job.result()
+        loaded = [_load_share(files.root, loaders, shares[0])]
+        loaded += [job.result() for job in jobs]
+    found = []
+    for kind in range(len(kinds)):
+        found.append([record for share in loaded for record in share[kind][0]])
+        for _, problems, unread in (share[kind] for share in loaded):
             files.problems.add(problems)
             files.unread.update(unread)
-            loaded.append(records)
-    return [[record for share in loaded for record in share[kind]] for kind in range(len(kinds))]
+    return found
 
 
 def _load_share(
     content_dir: Path,
     loaders: Sequence[Callable[[ContentFiles, Path], Any]],
     share: Sequence[Sequence[Path]],
-) -> _Loaded:
-    files = ContentFiles(content_dir, Problems())
-    return _records(files, loaders, share), files.problems.items, files.unread
-
-
-def _records(
-    files: ContentFiles,
-    loaders: Sequence[Callable[[ContentFiles, Path], Any]],
-    share: Sequence[Sequence[Path]],
-) -> list[list[Any]]:
-    return [
-        [load(files, path) for path in paths] for load, paths in zip(loaders, share, strict=True)
-    ]
+) -> list[_Loaded]:
+    """Each kind's files of one share loaded, each kind with its own problems."""
+    loaded = []
+    for load, paths in zip(loaders, share, strict=True):
+        files = ContentFiles(content_dir, Problems())
+        loaded.append(([load(files, path) for path in paths], files.problems.items, files.unread))
+    return loaded

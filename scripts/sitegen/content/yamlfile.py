@@ -53,7 +53,9 @@ class _TextResolver:
 
     def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode:
-            return _NULL if implicit[0] and value in _NULL_WORDS else _STR
+            # (The pattern's "$" also matches before a last line break.)
+            word = value[:-1] if value.endswith("\n") else value
+            return _NULL if implicit[0] and word in _NULL_WORDS else _STR
         return _SEQ if kind is SequenceNode else _MAP
 
 
@@ -211,23 +213,32 @@ class _Builder:
 
 
 def _document(loader: yaml.SafeLoader | yaml.CSafeLoader, first_line: int) -> YamlDocument:
-    node = loader.get_single_node()
-    if node is None:
-        return YamlDocument(None, LineMap.of({}, first_line))
-    builder = _Builder(first_line - 1)
-    data = builder.value(node, ())
-    if not builder.plain:
-        data = loader.construct_document(node)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return YamlDocument(None, LineMap.of({}, first_line))
+        builder = _Builder(first_line - 1)
+        data = builder.value(node, ())
+        if not builder.plain:
+            data = loader.construct_document(node)
+    except RecursionError:  # (_check_depth refuses such files first: this is a backstop)
+        raise YamlError(_TOO_DEEP, first_line) from None
     return YamlDocument(data, LineMap.of(builder.lines, first_line))
 
 
 _BRACKET = re.compile(r"[\[\]{}]")
-_TOO_FAR_IN = re.compile(rf"^ {{{2 * MAX_DEPTH + 1}}}", re.M)
+#: A line that starts more than 2 * MAX_DEPTH columns in, counting its indentation and the
+#: "- " and "? " at its start (each of which nests one level deeper).
+_TOO_FAR_IN = re.compile(rf"^(?:[ ]|[-?](?=[ ])){{{2 * MAX_DEPTH + 1}}}", re.M)
+_TOO_DEEP = (
+    f"this is nested more than {MAX_DEPTH} levels deep: content needs far fewer;"
+    " check the brackets and the indentation"
+)
 
 
 def _check_depth(text: str, first_line: int) -> None:
-    """Refuse nesting deeper than MAX_DEPTH, by brackets or by indentation, at the first
-    line that goes too deep."""
+    """Refuse nesting deeper than MAX_DEPTH, by brackets or by the columns a line starts
+    in, at the first line that goes too deep."""
     too_deep = []
     depth = 0
     for bracket in _BRACKET.finditer(text):
@@ -241,11 +252,7 @@ def _check_depth(text: str, first_line: int) -> None:
     if indented := _TOO_FAR_IN.search(text):
         too_deep.append(indented.start())
     if too_deep:
-        raise YamlError(
-            f"this is nested more than {MAX_DEPTH} levels deep: content needs far fewer;"
-            " check the brackets and the indentation",
-            text.count("\n", 0, min(too_deep)) + first_line,
-        )
+        raise YamlError(_TOO_DEEP, text.count("\n", 0, min(too_deep)) + first_line)
 
 
 def _parse_fast(text: str, first_line: int) -> YamlDocument | None:
