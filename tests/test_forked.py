@@ -330,9 +330,8 @@ def test_a_run_stopped_while_scoring_leaves_docs_as_it_was(
 def test_what_a_caller_froze_stays_frozen_across_a_fork() -> None:
     gc.freeze()
     try:
-        frozen = gc.get_freeze_count()
         assert Forked(os.getpid).result() != os.getpid()
-        assert gc.get_freeze_count() >= frozen
+        assert gc.get_freeze_count() > 0  # not unfrozen (unfreezing is all or nothing)
     finally:
         gc.unfreeze()
 
@@ -363,11 +362,10 @@ def test_the_content_is_frozen_for_the_run_and_let_go_after(
         assert checking and frozen > 1000  # then runs again, past every record loaded
         assert gc.get_freeze_count() == 0 and gc.isenabled()
         seen.clear()
-    gc.freeze()  # what a caller froze stays frozen
+    gc.freeze()  # what a caller froze stays frozen (unfreezing is all or nothing)
     try:
-        before = gc.get_freeze_count()
         pipeline.check(project, TODAY)
-        assert gc.get_freeze_count() >= before
+        assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
 

@@ -267,6 +267,13 @@ CASES = {
         f"{EVIDENCE}:8:",
         "nested more than 40 levels deep",
     ),
+    "lists nested on one line after a complex key": Case(
+        EVIDENCE,
+        "  sources: [trial-2001]",
+        "  sources: [trial-2001]\n? nested\n: " + "- " * 1000 + "x",
+        f"{EVIDENCE}:8:",
+        "nested more than 40 levels deep",
+    ),
     "a million nested brackets in YAML": Case(
         EVIDENCE,
         "  sources: [trial-2001]",

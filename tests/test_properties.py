@@ -178,6 +178,10 @@ def test_heading_ids_are_the_ones_mkdocs_gives(text: str) -> None:
 #: Where text from the content lands: (file, the path of keys to the value; () for a page body).
 _FIELDS = [
     ("content_src/site.yml", ("disclaimer",)),
+    ("content_src/site.yml", ("publisher",)),
+    ("content_src/site.yml", ("policies", "funding")),
+    ("content_src/people.yml", ("sam-fixture", "name")),
+    ("content_src/people.yml", ("sam-fixture", "credentials")),
     ("content_src/sources/trial-2001.yml", ("title",)),
     ("content_src/sources/trial-2001.yml", ("note",)),
     ("content_src/sources/trial-2001.yml", ("conflicts",)),
@@ -208,6 +212,8 @@ _HOSTILE = st.sampled_from(
         '{ onclick="x" }',
         "![x](https://example.net/x.png)",
         "```\n",
+        "\n~~~\n",
+        "x\n\n# A heading\n\n",
         "</div></div></article>",
         "*[A&E]: <b>",
         "| a | b |\n|---|---|\n| <i> | x |",

@@ -58,3 +58,17 @@ def test_unlisted_co_authors_show_as_et_al() -> None:
     source = _source(author=[{"family": "Foster", "given": "L"}], more_authors=True)
     assert full_reference(source).startswith("Foster L, et al. A title.")
     assert short_name(source) == "Foster et al. (2001)"
+
+
+def test_a_reference_is_one_line_whatever_its_fields_hold() -> None:
+    """A reference lands in a footnote and in a list item: a line break in a field would
+    end it there, and what follows (a fence, a heading) would be read as Markdown."""
+    source = _source(
+        title="Line one\n\n~~~\n# Not a heading",
+        type="article-journal",
+        **{"container-title": "A\njournal"},
+        publisher="A\n\npublisher",
+    )
+    reference = full_reference(source, external=False)
+    assert "\n" not in reference
+    assert reference.startswith("Line one ~~~ # Not a heading. *A journal*.")

@@ -34,3 +34,14 @@ def test_tab_indentation_is_explained() -> None:
         parse_yaml("author:\n\t- family: Foster\n")
     assert "tabs" in caught.value.message
     assert caught.value.line == 2
+
+
+def test_nesting_the_depth_check_misses_is_still_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A backstop: a file nested past Python's own limit is the nesting error, not a crash."""
+    from sitegen.content import yamlfile
+
+    monkeypatch.setattr(yamlfile, "_check_depth", lambda text, first_line: None)
+    with pytest.raises(YamlError) as caught:
+        parse_yaml("title: A\nnested:\n" + "- " * 2000 + "x\n", first_line=3)
+    assert "nested more than 40 levels deep" in caught.value.message
+    assert caught.value.line == 3

@@ -15,6 +15,7 @@ error. A child that is no longer wanted is stopped, and its exit is waited for.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
@@ -22,7 +23,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -164,6 +165,13 @@ class Forked:
             if self._pid:
                 pid, self._pid = self._pid, 0
                 _stop(pid)
+
+
+def cancel_all(jobs: Iterable[Forked]) -> None:
+    """Cancel every one of `jobs`, even if cancelling one fails."""
+    with contextlib.ExitStack() as stack:
+        for job in jobs:
+            stack.callback(job.cancel)
 
 
 def _stop(pid: int) -> None:

@@ -75,8 +75,8 @@ def _content_kept() -> Iterator[None]:
 @contextlib.contextmanager
 def _run() -> Iterator[None]:
     """A run of check() or generate(): what it froze is unfrozen when it ends, so that the
-    live preview's collector can free the rest of each rebuild (what a caller froze before
-    the run stays frozen)."""
+    live preview's collector can free the rest of each rebuild. (When a caller froze
+    objects before the run, nothing is unfrozen: a freeze cannot be undone in part.)"""
     frozen_before = gc.get_freeze_count() > 0
     try:
         yield

@@ -87,10 +87,11 @@ class Problems:
 def report(problems: Problems, ending: str, stream: TextIO | None = None) -> int:
     """Print every problem, then `ending` when there are errors; return the exit status."""
     out = stream or sys.stderr
-    for problem in problems.sorted():
+    printed = problems.sorted()
+    for problem in printed:
         print(problem, file=out, flush=True)
     if problems.errors:
-        count = len(problems.errors)
+        count = sum(1 for problem in printed if problem.severity == "error")
         print(f"sitegen: {count} error{'s' if count != 1 else ''}; {ending}", file=out, flush=True)
         return 1
     return 0

@@ -13,7 +13,6 @@ this module does not render pages itself.
 
 from __future__ import annotations
 
-import contextlib
 import importlib.metadata
 import platform
 import re
@@ -27,7 +26,7 @@ from sitegen.cache import CACHE_DIR, ResultCache
 from sitegen.checks.syllables import SyllableCounter, sentence_count
 from sitegen.checks.syllables import words as split_words
 from sitegen.content.markdown import CITATION_GROUP
-from sitegen.forked import Forked, spare_cores
+from sitegen.forked import Forked, cancel_all, spare_cores
 from sitegen.htmltext import html_blocks, markdown_to_html
 from sitegen.problems import Location, Problem, error
 
@@ -202,11 +201,8 @@ class Scoring:
         ]
 
     def cancel(self) -> None:
-        """Stop the children whose scores were not taken (every one, even if stopping one
-        fails)."""
-        with contextlib.ExitStack() as stack:
-            for job in self.jobs:
-                stack.callback(job.cancel)
+        """Stop the children whose scores were not taken."""
+        cancel_all(self.jobs)
 
 
 def format_table(scores: list[PageScore], max_grade: float) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.content.files import ContentFiles
-from sitegen.forked import Forked, spare_cores
+from sitegen.forked import Forked, cancel_all, spare_cores
 from sitegen.problems import Problem, Problems
 
 #: One child is forked for each this many files in all (and no more children than
@@ -40,11 +40,11 @@ def load_in_shares(files: ContentFiles, kinds: Sequence[Kind]) -> list[list[Any]
         for k in range(workers)
     ]
     loaders = [load for _, load in kinds]
+    jobs: list[Forked] = []
     with contextlib.ExitStack() as stack:
-        jobs = []
+        stack.callback(cancel_all, jobs)  # (on an interrupt too)
         for share in shares[1:]:
             jobs.append(Forked(partial(_load_share, files.root, loaders, share)))
-            stack.callback(jobs[-1].cancel)  # (an interrupt stops and reaps every child)
         loaded = [_load_share(files.root, loaders, shares[0])]
         loaded += [job.result() for job in jobs]
     found = []

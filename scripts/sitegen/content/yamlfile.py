@@ -38,8 +38,9 @@ _SCALAR_TAGS = frozenset({_STR, _NULL})
 _KEY_PATHS: dict[KeyPath, KeyPath] = {}
 #: The only types a content file holds: text, lists, fields, and empty values.
 _PLAIN_TAGS = frozenset({_STR, _SEQ, _MAP, _NULL})
-#: Deeper nesting than any content needs; the parser's own limit is far higher and ends
-#: in a crash, so deeper files are refused before they are parsed.
+#: Deeper nesting than any content needs: more than this many brackets open at once, or a
+#: line that starts more than twice this many columns in, is refused before the file is
+#: parsed (the parser's own limit is far higher and ends in a crash).
 MAX_DEPTH = 40
 
 
@@ -228,8 +229,8 @@ def _document(loader: yaml.SafeLoader | yaml.CSafeLoader, first_line: int) -> Ya
 
 _BRACKET = re.compile(r"[\[\]{}]")
 #: A line that starts more than 2 * MAX_DEPTH columns in, counting its indentation and the
-#: "- " and "? " at its start (each of which nests one level deeper).
-_TOO_FAR_IN = re.compile(rf"^(?:[ ]|[-?](?=[ ])){{{2 * MAX_DEPTH + 1}}}", re.M)
+#: "- ", "? " and ": " at its start (each of which can nest one level deeper).
+_TOO_FAR_IN = re.compile(rf"^(?:[ ]|[-?:](?=[ ])){{{2 * MAX_DEPTH + 1}}}", re.M)
 _TOO_DEEP = (
     f"this is nested more than {MAX_DEPTH} levels deep: content needs far fewer;"
     " check the brackets and the indentation"

@@ -12,7 +12,7 @@ from html import escape
 from sitegen.content.schema import EvidenceClaim, IconArray, Timeline
 from sitegen.content.text import MarkdownText
 from sitegen.render.inline import footnote_refs, start_of_gap
-from sitegen.render.references import escape as markdown_escape
+from sitegen.render.references import escape as md
 from sitegen.render.templating import html_line
 
 #: Renders a Markdown field of the data for the page (its citations become footnotes).
@@ -24,11 +24,6 @@ CERTAINTY_MEANING = {
     "low": ("Low", 2, "Further research is likely to change this."),
     "very low": ("Very low", 1, "We are very uncertain about this."),
 }
-
-
-def md(text: str) -> str:
-    """Plain text as Markdown shows it, on one line."""
-    return markdown_escape(" ".join(text.split()))
 
 
 #: Footnote references that already end a sentence, before its full stop.

@@ -18,9 +18,10 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]])")
 
 
 def escape(text: str) -> str:
-    """Text that Markdown shows as written, on a line: its markup characters escaped, and
-    < and > as character references (Markdown would take them for HTML)."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Text that Markdown shows as written, on one line: its line breaks made spaces (a
+    line break could end the line's block, or start a new one), its markup characters
+    escaped, and < and > as character references (Markdown would take them for HTML)."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
     return escaped.replace("<", "&lt;").replace(">", "&gt;")
 
 

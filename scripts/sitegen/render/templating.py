@@ -30,7 +30,7 @@ def environment() -> jinja2.Environment:
     # A YAML block of lines (after `key: |-`): each line indented, so none can end the block.
     env.filters["yaml_block"] = lambda text: "\n".join(f"  {line}" for line in text.split("\n"))
     env.filters["html_yaml"] = lambda text: json.dumps(html_text(text), ensure_ascii=False)
-    env.filters["md"] = lambda text: escape(one_line(text))
+    env.filters["md"] = escape
     env.filters["one_line"] = one_line
     env.filters["cell"] = lambda text: one_line(text).replace("|", "\\|")
     env.filters["day"] = format_day
