@@ -400,3 +400,28 @@ def test_an_interrupt_as_signals_are_let_through_stops_the_new_child(
     with pytest.raises(ChildProcessError):
         os.waitpid(children[0], os.WNOHANG)  # stopped and reaped
     _mask_and_collector_restored()
+
+
+@forks
+def test_an_interrupt_while_children_start_stops_those_made(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    made: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        if made:
+            raise KeyboardInterrupt  # Ctrl+C as the second child starts
+        pid = real_fork()
+        if pid:
+            made.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    with pytest.raises(KeyboardInterrupt):
+        forked.fork_each([lambda: time.sleep(60), lambda: time.sleep(60)])
+    monkeypatch.undo()
+    assert len(made) == 1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(made[0], os.WNOHANG)  # the first child was stopped and reaped
+    _mask_and_collector_restored()

@@ -66,7 +66,7 @@ def test_shares_loaded_in_children_are_what_one_process_loads(
             here.append(args)
         return real_load_share(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(shares, "Forked", Counted)
+    monkeypatch.setattr(forked, "Forked", Counted)
     monkeypatch.setattr(shares, "_load_share", load_share)
     monkeypatch.setattr(shares, "spare_cores", lambda: 3)
     monkeypatch.setattr(shares, "SHARE_FILES", 1)

@@ -167,6 +167,19 @@ class Forked:
                 _stop(pid)
 
 
+def fork_each(works: Iterable[Callable[[], Any]], fork: bool = True) -> list[Forked]:
+    """A Forked for each of `works`; if making one fails (an interrupt, say), those already
+    made are cancelled first."""
+    jobs: list[Forked] = []
+    try:
+        for work in works:
+            jobs.append(Forked(work, fork))
+    except BaseException:
+        cancel_all(jobs)
+        raise
+    return jobs
+
+
 def cancel_all(jobs: Iterable[Forked]) -> None:
     """Cancel every one of `jobs`, even if cancelling one fails."""
     with contextlib.ExitStack() as stack:

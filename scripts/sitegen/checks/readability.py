@@ -26,7 +26,7 @@ from sitegen.cache import CACHE_DIR, ResultCache
 from sitegen.checks.syllables import SyllableCounter, sentence_count
 from sitegen.checks.syllables import words as split_words
 from sitegen.content.markdown import CITATION_GROUP
-from sitegen.forked import Forked, cancel_all, spare_cores
+from sitegen.forked import cancel_all, fork_each, spare_cores
 from sitegen.htmltext import html_blocks, markdown_to_html
 from sitegen.problems import Location, Problem, error
 
@@ -174,14 +174,8 @@ class Scoring:
         self.words_stored = stored_words is not None
         forks = min(spare_cores() if children is None else children, count // _SHARE)
         shares = [range(k, count, forks) for k in range(forks)] or [range(count)]
-        self.jobs: list[Forked] = []
-        try:
-            for share in shares:
-                work = partial(_score_share, make_pages, share, self.cache, self.known)
-                self.jobs.append(Forked(work, forks > 0))
-        except BaseException:
-            self.cancel()  # the children already made (an interrupt, say)
-            raise
+        works = (partial(_score_share, make_pages, s, self.cache, self.known) for s in shares)
+        self.jobs = fork_each(works, forks > 0)
 
     def result(self) -> list[PageScore]:
         scores: dict[int, list[float]] = {}

@@ -9,14 +9,13 @@ so that the result never depends on how many cores there were.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from sitegen.content.files import ContentFiles
-from sitegen.forked import Forked, cancel_all, spare_cores
+from sitegen.forked import cancel_all, fork_each, spare_cores
 from sitegen.problems import Problem, Problems
 
 #: One child is forked for each this many files in all (and no more children than
@@ -40,13 +39,12 @@ def load_in_shares(files: ContentFiles, kinds: Sequence[Kind]) -> list[list[Any]
         for k in range(workers)
     ]
     loaders = [load for _, load in kinds]
-    jobs: list[Forked] = []
-    with contextlib.ExitStack() as stack:
-        stack.callback(cancel_all, jobs)  # (on an interrupt too)
-        for share in shares[1:]:
-            jobs.append(Forked(partial(_load_share, files.root, loaders, share)))
+    jobs = fork_each(partial(_load_share, files.root, loaders, share) for share in shares[1:])
+    try:
         loaded = [_load_share(files.root, loaders, shares[0])]
         loaded += [job.result() for job in jobs]
+    finally:
+        cancel_all(jobs)  # (those whose results were taken have ended already)
     found = []
     for kind in range(len(kinds)):
         found.append([record for share in loaded for record in share[kind][0]])
