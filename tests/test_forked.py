@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -425,3 +426,23 @@ def test_an_interrupt_while_children_start_stops_those_made(
     with pytest.raises(ChildProcessError):
         os.waitpid(made[0], os.WNOHANG)  # the first child was stopped and reaped
     _mask_and_collector_restored()
+
+
+def test_the_command_ends_without_the_collectors_last_pass(minimal_project: Path) -> None:
+    """`sitegen` exits with main()'s status, everything left in memory frozen (so the
+    interpreter's last collection skips it), and exit handlers still run."""
+    code = (
+        "import atexit, gc, sys; from sitegen.commands import cli;"
+        " atexit.register(lambda: print('frozen at exit:', gc.get_freeze_count() > 0));"
+        f" sys.argv = ['sitegen', 'check', '--project', {str(minimal_project)!r},"
+        f" '--today', {TODAY.isoformat()!r}]; cli.run()"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert "content is valid" in done.stdout and "frozen at exit: True" in done.stdout
+    (minimal_project / "content_src" / "pages" / "faq.md").write_text("no front matter\n")
+    failed = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120, env=env)
+    assert failed.returncode == 1 and b"frozen at exit: True" in failed.stdout

@@ -1,7 +1,5 @@
 """Allows `python -m sitegen`."""
 
-import sys
+from sitegen.commands.cli import run
 
-from sitegen.commands.cli import main
-
-sys.exit(main())
+run()

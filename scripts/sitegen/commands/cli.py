@@ -7,13 +7,14 @@ the generator at all (see output/lastrun.py).
 
 from __future__ import annotations
 
+import gc
 import importlib
 import signal
 import sys
 import threading
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from sitegen.cache import CACHE_DIR
 from sitegen.commands import arguments
@@ -107,5 +108,17 @@ def _terminate(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def run() -> NoReturn:
+    """The `sitegen` command: main(), then an exit that skips the collector's last pass.
+
+    When the interpreter ends it collects once more, over every object still in memory:
+    after a first run that is a tenth of the run's time. Frozen objects are left out of that
+    pass; they are freed as the interpreter ends all the same, and exit handlers still run.
+    """
+    status = main()
+    gc.freeze()
+    sys.exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
