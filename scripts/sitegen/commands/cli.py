@@ -113,7 +113,10 @@ def run() -> NoReturn:
 
     When the interpreter ends it collects once more, over every object still in memory:
     after a first run that is a tenth of the run's time. Frozen objects are left out of that
-    pass; they are freed as the interpreter ends all the same, and exit handlers still run.
+    pass. Objects that are not in reference cycles are freed as the interpreter ends all the
+    same, and exit handlers still run; objects in cycles are not finalized, so nothing may
+    count on the collector at exit: files are closed and temporary files removed by `with`
+    and `finally`, and children are stopped before main() returns.
     """
     status = main()
     gc.freeze()
