@@ -11,12 +11,14 @@ from bs4 import BeautifulSoup
 
 from conftest import RunSitegen
 from sitegen.checks.evidence import grade_wording_problem
+from sitegen.content.origin import validate
 from sitegen.content.schema import IconArray, Timeline
 from sitegen.render.figures import icon_array, timeline
 
 
 def _icon_array(per_100: list[int]) -> IconArray:
-    return IconArray.model_validate(
+    return validate(
+        IconArray,
         {
             "title": "Relief",
             "outcome": "had less pain",
@@ -24,7 +26,7 @@ def _icon_array(per_100: list[int]) -> IconArray:
             "study_size": "31 people.",
             "limits": "Small.",
             "sources": ["a"],
-        }
+        },
     )
 
 
@@ -54,7 +56,8 @@ def test_icon_array_draws_exactly_the_numbers() -> None:
 
 
 def test_timeline_places_events_by_time_and_lists_them() -> None:
-    figure = Timeline.model_validate(
+    figure = validate(
+        Timeline,
         {
             "title": "After a shot",
             "unit": "weeks",
@@ -64,7 +67,7 @@ def test_timeline_places_events_by_time_and_lists_them() -> None:
                 {"label": "Strongest", "from": 6, "text": "at 6 weeks"},
             ],
             "sources": ["a"],
-        }
+        },
     )
     markdown = timeline("after", figure, str)
     soup = BeautifulSoup(markdown.split("</figure>")[0], "html.parser")

@@ -1,3 +1,4 @@
+from sitegen.content.origin import validate
 from sitegen.content.schema import Source
 from sitegen.render.references import full_reference, short_name
 
@@ -13,7 +14,7 @@ def _source(**fields: object) -> Source:
         "note": "n",
         "conflicts": "None known.",
     }
-    return Source.model_validate({**base, **fields})
+    return validate(Source, {**base, **fields})
 
 
 def test_journal_article_in_vancouver_style() -> None:

@@ -18,6 +18,7 @@ from sitegen.authoring.duplicates import draft_keys, duplicate_of
 from sitegen.content.fields import ID_RULE, NO_AUTHOR, is_valid_id
 from sitegen.content.files import ContentFiles
 from sitegen.content.layout import SOURCES_DIR
+from sitegen.content.origin import as_data, fields_of
 from sitegen.content.schema import Person, Source
 from sitegen.content.words import NO_DATE, SOURCE_KINDS
 from sitegen.content.yamlfile import YamlError, parse_yaml
@@ -149,7 +150,7 @@ def _entries(draft: SourceDraft) -> list[Entry]:
         "note": NOTE_TODO,
         "conflicts": CONFLICTS_TODO,
     }
-    names = [info.alias or name for name, info in Source.model_fields.items() if name != "id"]
+    names = [info.alias or name for name, info in fields_of(Source).items() if name != "id"]
     noted = [name for name in names if name in notes]
     if noted:
         values["note"] = f"{NOTE_TODO}; then act on the TODO notes at: {', '.join(noted)}"
@@ -204,7 +205,7 @@ def _field_lines(entry: Entry) -> list[str]:
     if isinstance(value, list):
         lines = [f"{name}:"]
         for person in value:
-            parts = person.model_dump(exclude_none=True)
+            parts = as_data(person, exclude_none=True)
             for index, (key, text) in enumerate(parts.items()):
                 lines.append(f"  {'- ' if index == 0 else '  '}{key}: {_scalar(text)}")
         return lines

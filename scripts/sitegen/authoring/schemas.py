@@ -11,8 +11,6 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
-from pydantic import BaseModel
-
 from sitegen.content.layout import (
     EVIDENCE_FILE,
     FIGURES_FILE,
@@ -27,6 +25,7 @@ from sitegen.content.layout import (
     WEIGH_UP_FILE,
 )
 from sitegen.content.options import Guideline, Option, WeighUp
+from sitegen.content.origin import Record, json_schema
 from sitegen.content.people import Contributor, SignOff
 from sitegen.content.schema import (
     EvidenceClaim,
@@ -41,7 +40,7 @@ from sitegen.content.schema import (
 Shape = Literal["record", "by id", "list"]
 #: Each schema: its file in schemas/, the model, the shape of the file, and the files in
 #: content_src/ it describes.
-SCHEMAS: tuple[tuple[str, type[BaseModel], Shape, str], ...] = (
+SCHEMAS: tuple[tuple[str, type[Record], Shape, str], ...] = (
     ("site.json", SiteSettings, "record", SETTINGS_FILE),
     ("source.json", Source, "record", f"{SOURCES_DIR}/*.yml"),
     ("option.json", Option, "record", f"{OPTIONS_DIR}/*.yml"),
@@ -60,8 +59,8 @@ SCHEMAS: tuple[tuple[str, type[BaseModel], Shape, str], ...] = (
 _FROM_FILE_NAME = {"id"}
 
 
-def _schema(model: type[BaseModel], shape: Shape, title: str) -> dict[str, Any]:
-    record = model.model_json_schema(by_alias=True)
+def _schema(model: type[Record], shape: Shape, title: str) -> dict[str, Any]:
+    record = json_schema(model)
     for name in _FROM_FILE_NAME:
         record.get("properties", {}).pop(name, None)
     if "required" in record:

@@ -17,6 +17,7 @@ from sitegen.checks.context import Context
 from sitegen.checks.markup import page_anchors
 from sitegen.content.layout import PAGES_WITHOUT_CLAIMS
 from sitegen.content.model import Content
+from sitegen.content.origin import as_data
 from sitegen.problems import Problem, error
 
 
@@ -77,7 +78,7 @@ def _uncertainty(option: object) -> bool:
 
 def criteria(content: Content) -> list[Criterion]:
     aid = content.settings.decision_aid
-    targets = aid.model_dump() if aid is not None else {}
+    targets = as_data(aid) if aid is not None else {}
     compare = next(
         (p for p in content.pages if any(m.kind == "compare" for m in p.body.scan.markers)), None
     )

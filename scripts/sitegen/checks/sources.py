@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from sitegen.checks.context import Context
 from sitegen.content.model import Content
+from sitegen.content.origin import fields_of
 from sitegen.content.schema import Person, Source
 from sitegen.problems import Problem, error
 
@@ -28,7 +29,7 @@ def todo_fields(source: Source) -> list[str]:
     """The fields of `source` whose value still holds a TODO, by their names in the file."""
     return [
         info.alias or name
-        for name, info in Source.model_fields.items()
+        for name, info in fields_of(Source).items()
         if _says_todo(getattr(source, name))
     ]
 

@@ -128,7 +128,9 @@ _MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
 def _month(value: object) -> date:
-    """'2026-11' as the first day of that month."""
+    """'2026-11' as the first day of that month (a day, as the first day of its month)."""
+    if isinstance(value, date):
+        return value.replace(day=1)
     text = str(value).strip()
     match = _MONTH.fullmatch(text)
     if not match or not 1 <= int(match[2]) <= 12 or int(match[1]) not in YEARS:

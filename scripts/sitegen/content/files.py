@@ -12,10 +12,10 @@ import re
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from sitegen.content.characters import bad_characters, odd_spaces_at_line_starts
-from sitegen.content.origin import Origin, Record, attach_origin
+from sitegen.content.origin import Origin, Record, attach_origin, fields_of, validate
 from sitegen.content.yamlfile import KeyPath, YamlDocument, YamlError, parse_yaml
 from sitegen.problems import Location, Problems, display_path, suggest
 
@@ -137,7 +137,7 @@ class ContentFiles:
             )
             return None
         try:
-            record = model.model_validate(data)
+            record = validate(model, data)
         except ValidationError as exc:
             self.unread.add(name)
             for error in exc.errors():
@@ -149,17 +149,17 @@ class ContentFiles:
         return record
 
 
-def _field_names(model: type[BaseModel]) -> list[str]:
-    return [info.alias or name for name, info in model.model_fields.items()]
+def _field_names(model: type[Record]) -> list[str]:
+    return [info.alias or name for name, info in fields_of(model).items()]
 
 
-def _field_message(model: type[BaseModel], error: Any, loc: tuple[Any, ...]) -> str:
+def _field_message(model: type[Record], error: Any, loc: tuple[Any, ...]) -> str:
     name = ".".join(str(part) for part in loc) or "this record"
     field = str(loc[-1]) if loc else ""
     kind = error["type"]
     if kind == "missing":
         return f"missing required field '{field}'"
-    if kind == "extra_forbidden":
+    if kind in {"extra_forbidden", "unexpected_keyword_argument"}:
         return f"unknown field '{field}'" + suggest(field, _field_names(model))
     message = str(error["msg"]).removeprefix("Value error, ")
     if kind == "literal_error":

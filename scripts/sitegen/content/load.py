@@ -32,6 +32,7 @@ from sitegen.content.layout import (
 from sitegen.content.model import Content, Page
 from sitegen.content.nav import read_nav, read_site_url
 from sitegen.content.options import Guideline, Option, WeighUp
+from sitegen.content.origin import same_origin
 from sitegen.content.people import Contributor, SignOff
 from sitegen.content.schema import (
     EvidenceClaim,
@@ -182,7 +183,7 @@ def load_page(files: ContentFiles, path: Path, interval_months: int) -> Page | N
 
 def option_page(option: Option, interval_months: int) -> Page:
     """The page an option becomes: its body is the marker that draws the option."""
-    meta = PageMeta.model_construct(
+    meta = PageMeta(
         title=option.name,
         description=option.description,
         last_reviewed=option.last_reviewed,
@@ -195,7 +196,7 @@ def option_page(option: Option, interval_months: int) -> Page:
         search_boost=option.search_boost,
         urgent_help=option.urgent_help,
     )
-    meta._origin = option._origin
+    same_origin(meta, option)
     return Page(
         name=option.id,
         path=option.where().path,

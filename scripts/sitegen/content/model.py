@@ -14,12 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 
-from pydantic import BaseModel
-
 from sitegen.content.layout import output_name
 from sitegen.content.markdown import Citation, Marker
 from sitegen.content.options import CONDITIONS, Guideline, Option, WeighUp
-from sitegen.content.origin import Record
+from sitegen.content.origin import Record, fields_of
 from sitegen.content.people import Contributor, SignOff, content_hash
 from sitegen.content.schema import (
     EvidenceClaim,
@@ -224,10 +222,10 @@ _NOT_CONTENT = frozenset({"last_reviewed", "reviewed_by", "written_by", "next_re
 
 def _plain(value: object) -> object:
     """Data as JSON-able values, for hashing what a marker draws."""
-    if isinstance(value, BaseModel):
+    if isinstance(value, Record):
         return {
             key: _plain(getattr(value, key))
-            for key in type(value).model_fields
+            for key in fields_of(type(value))
             if key not in _NOT_CONTENT
         }
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from sitegen.content.fields import IsoDate, Month, Text
-from sitegen.content.origin import Record
+from sitegen.content.origin import Record, record
 from sitegen.content.schema import Certainty, SourceIds
 from sitegen.content.text import Markdown
 
@@ -51,6 +51,7 @@ Per100 = Annotated[float, Field(ge=0, le=100)]
 Difference = Annotated[float, Field(ge=-100, le=100)]
 
 
+@record
 class Result(Record):
     """What happened with the option and with what it was compared with, at a time point.
 
@@ -82,6 +83,7 @@ class Result(Record):
         return self.measure is not None
 
 
+@record
 class Harm(Record):
     """A harm in words, and how often it happens, with a comparator where one exists."""
 
@@ -97,11 +99,13 @@ class Harm(Record):
     searched: Month | None = None
 
 
+@record
 class Harms(Record):
     common: Harm
     serious: Harm
 
 
+@record
 class Involves(Record):
     visits: Markdown
     until_it_helps: Markdown
@@ -110,6 +114,7 @@ class Involves(Record):
     day_to_day: Markdown | None = None
 
 
+@record
 class Position(Record):
     """What one guideline says about the option."""
 
@@ -117,12 +122,14 @@ class Position(Record):
     text: Markdown
 
 
+@record
 class EvidenceSearch(Record):
     searched: Month
     places: list[Text] = Field(alias="where", min_length=1)
     by: Text
 
 
+@record
 class Option(Record):
     """One treatment option (or waiting), answering every question the site asks."""
 
@@ -166,6 +173,7 @@ def name_in_sentence(option: Option) -> str:
     return name if first[1:] != first[1:].lower() else name[:1].lower() + name[1:]
 
 
+@record
 class Guideline(Record):
     """A guideline whose advice each option reports (content_src/guidelines.yml)."""
 
@@ -177,6 +185,7 @@ class Guideline(Record):
     source: str
 
 
+@record
 class Value(Record):
     """Something that may matter to a person, and the options that fit it."""
 
@@ -185,6 +194,7 @@ class Value(Record):
     note: Markdown | None = None
 
 
+@record
 class QuizItem(Record):
     """A question to check understanding, and its answer (which links and cites)."""
 
@@ -192,6 +202,7 @@ class QuizItem(Record):
     answer: Markdown
 
 
+@record
 class WeighUp(Record):
     """Help to weigh the options up (content_src/weigh-up.yml): what matters most, by list,
     and questions to check understanding, by quiz."""

@@ -1,18 +1,29 @@
-"""Where each value of a record came from: its file, and the line of each of its fields.
+"""Records, and where each value of a record came from: its file, and the line of each of
+its fields.
 
-Loading attaches an Origin to every record (and every record inside it), so a rule can
-name the true line of the field it is about: `source.where("issued")`.
+A record is a frozen dataclass that pydantic validates, with a slot for each field and no
+dictionary: a large site loads tens of thousands of them. Loading attaches an Origin to
+every record (and every record inside it), so a rule can name the true line of the field
+it is about: `source.where("issued")`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, cast, dataclass_transform
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr
+import pydantic.dataclasses
+from pydantic import ConfigDict, Field, TypeAdapter
+from pydantic.fields import FieldInfo
+from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import SchemaValidator
 
 from sitegen.content.yamlfile import KeyPath, LineMap
 from sitegen.problems import Location
+
+RecordT = TypeVar("RecordT", bound="Record")
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,27 +42,79 @@ class Origin:
         return Origin(self.path, self.lines, (*self.prefix, *keys))
 
 
-class Record(BaseModel):
-    """A record read from a content file: frozen, and knowing where each field came from."""
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(Field,))
+def record(cls: type[_T]) -> type[_T]:
+    """Make `cls` a record: frozen, validated, a slot for each field, and no field it does
+    not name (`extra="forbid"`); a field is given by its name in the file or its own."""
+    config = ConfigDict(extra="forbid", populate_by_name=True)
+    made = pydantic.dataclasses.dataclass(frozen=True, slots=True, kw_only=True, config=config)
+    return cast("type[_T]", made(cls))
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-    _origin: Origin | None = PrivateAttr(default=None)
+
+@record
+class Record:
+    """A record read from a content file, knowing where each of its fields came from."""
+
+    _origin: SkipJsonSchema[Any] = Field(default=None, init=False, repr=False, exclude=True)
 
     def where(self, *keys: str | int) -> Location:
         """The file and line of the field `keys` (its name as written in the file)."""
-        private = object.__getattribute__(self, "__pydantic_private__")
-        origin: Origin | None = private.get("_origin") if private else None
+        origin: Origin | None = self._origin
         if origin is None:
             return Location("(not from a file)", 1)
         return origin.at(*keys)
 
 
+def fields_of(model: type[Record]) -> Mapping[str, FieldInfo]:
+    """The fields of a kind of record, in order, by attribute name (`info.alias` is the
+    name in the file, when it differs)."""
+    found = _FIELDS.get(model)
+    if found is None:
+        every: dict[str, FieldInfo] = model.__pydantic_fields__  # type: ignore[attr-defined]
+        found = _FIELDS[model] = {name: info for name, info in every.items() if name != "_origin"}
+    return found
+
+
+_FIELDS: dict[type[Record], Mapping[str, FieldInfo]] = {}
+
+
+def validate(model: type[RecordT], data: Any) -> RecordT:
+    """`data` (fields by name) as a `model`; raises pydantic's ValidationError."""
+    validator: SchemaValidator = model.__pydantic_validator__  # type: ignore[attr-defined]
+    return cast(RecordT, validator.validate_python(data))
+
+
+def _adapter(model: type[Record]) -> TypeAdapter[Any]:
+    adapter = _ADAPTERS.get(model)
+    if adapter is None:
+        adapter = _ADAPTERS[model] = TypeAdapter(model)
+    return adapter
+
+
+_ADAPTERS: dict[type[Record], TypeAdapter[Any]] = {}
+
+
+def as_data(record: Record, by_alias: bool = False, exclude_none: bool = False) -> Any:
+    """The record as plain data (dicts, lists, strings), fields by name or by alias."""
+    return _adapter(type(record)).dump_python(record, by_alias=by_alias, exclude_none=exclude_none)
+
+
+def json_schema(model: type[Record]) -> dict[str, Any]:
+    """The JSON Schema of a kind of record, with fields by their names in the file."""
+    return _adapter(model).json_schema(by_alias=True)
+
+
 def attach_origin(record: Record, origin: Origin) -> None:
     """Give `record`, and every record inside it, its place in the file."""
-    record._origin = origin
-    for name, info in type(record).model_fields.items():
+    object.__setattr__(record, "_origin", origin)
+    for name, info in fields_of(type(record)).items():
         key = info.alias or name
         _attach_value(getattr(record, name), origin.child(key))
+
+
+def same_origin(record: Record, other: Record) -> None:
+    """Give `record` the place of `other` (a record made from it)."""
+    object.__setattr__(record, "_origin", other._origin)
 
 
 def _attach_value(value: Any, origin: Origin) -> None:

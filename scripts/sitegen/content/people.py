@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import Field
 
 from sitegen.content.fields import IsoDate, Text, Url
-from sitegen.content.origin import Record
+from sitegen.content.origin import Record, record
 from sitegen.content.text import Markdown
 
 #: The headings of the list the About page ends with (see render/lists.py): links may name
@@ -25,6 +25,7 @@ PEOPLE_HEADING = "The people behind this site"
 POLICIES_HEADING = "How the site is paid for and run"
 
 
+@record
 class Contributor(Record):
     """A person, or a team, who writes or reviews pages."""
 
@@ -38,6 +39,7 @@ class Contributor(Record):
     conflicts: Markdown
 
 
+@record
 class SignOff(Record):
     """A clinician's sign-off of one page, as its content stood on a day."""
 
@@ -47,6 +49,7 @@ class SignOff(Record):
     content: str = Field(pattern=r"[0-9a-f]{64}")
 
 
+@record
 class Feedback(Record):
     """Where visitors report a problem: an issue form of the repository, or an email."""
 
@@ -54,6 +57,7 @@ class Feedback(Record):
     email: Text | None = None
 
 
+@record
 class Policies(Record):
     """Who publishes the site, who pays for it, and its policies: shown on About and, in
     one line, at the foot of every page."""

@@ -23,7 +23,7 @@ from sitegen.content.fields import (
     Text,
     Url,
 )
-from sitegen.content.origin import Record
+from sitegen.content.origin import Record, record
 from sitegen.content.people import Policies
 from sitegen.content.text import Markdown
 from sitegen.content.words import SOURCE_KINDS
@@ -45,6 +45,7 @@ SourceKind = Annotated[
 ]
 
 
+@record
 class Person(Record):
     """An author: a person (family and given names) or an organisation (literal)."""
 
@@ -62,6 +63,7 @@ class Person(Record):
         return f"{self.family} {initials}".strip()
 
 
+@record
 class AboutItem(Record):
     """What the site is about, as schema.org types it (for structured data)."""
 
@@ -69,6 +71,7 @@ class AboutItem(Record):
     name: Text
 
 
+@record
 class DecisionAid(Record):
     """Where the site meets the decision-aid standards that a section of text meets: each
     a page and heading, as in overview.md#the-decision (see sitegen/checks/ipdas.py)."""
@@ -79,6 +82,7 @@ class DecisionAid(Record):
     funding: Text
 
 
+@record
 class SiteSettings(Record):
     publisher: Text
     editorial_contact: Text | None = None
@@ -93,6 +97,7 @@ class SiteSettings(Record):
     decision_aid: DecisionAid | None = None
 
 
+@record
 class Source(Record):
     """One source, cited by its id (the file name without .yml)."""
 
@@ -123,6 +128,7 @@ Certainty = Literal["high", "moderate", "low", "very low"]
 SourceIds = Annotated[list[str], Field(min_length=1)]
 
 
+@record
 class EvidenceClaim(Record):
     """One "How sure are we?" box: a claim in GRADE words and the evidence behind it."""
 
@@ -133,11 +139,13 @@ class EvidenceClaim(Record):
     sources: SourceIds
 
 
+@record
 class IconGroup(Record):
     label: Text
     per_100: int = Field(ge=0, le=100)
 
 
+@record
 class IconArray(Record):
     """Out of 100 people like those in a study, how many had an outcome, per group."""
 
@@ -149,6 +157,7 @@ class IconArray(Record):
     sources: SourceIds
 
 
+@record
 class TimelineEvent(Record):
     label: Text
     start: float = Field(alias="from", ge=0, le=1000)
@@ -156,6 +165,7 @@ class TimelineEvent(Record):
     text: Text
 
 
+@record
 class Timeline(Record):
     title: Text
     unit: Literal["days", "weeks", "months"]
@@ -165,11 +175,13 @@ class Timeline(Record):
     sources: SourceIds
 
 
+@record
 class Figures(Record):
     icon_arrays: dict[str, IconArray] = Field(default_factory=dict)
     timelines: dict[str, Timeline] = Field(default_factory=dict)
 
 
+@record
 class Change(Record):
     """One entry of a page's change log: what changed for visitors, and when."""
 
@@ -177,6 +189,7 @@ class Change(Record):
     summary: Markdown
 
 
+@record
 class PageMeta(Record):
     """A page's front matter."""
 
@@ -199,6 +212,7 @@ class PageMeta(Record):
     urgent_help: str | None = None
 
 
+@record
 class UrgentHelp(Record):
     """When to get help now, and when soon (content_src/urgent-help.yml, by id): drawn in
     full by [[urgent-help:id]], and in short at the top of pages that ask for it."""
@@ -216,6 +230,7 @@ class UrgentHelp(Record):
     soon_where: Markdown
 
 
+@record
 class GlossaryEntry(Record):
     term: Text
     definition: Text

@@ -3,13 +3,12 @@ cite, and what each marker's box or section cites."""
 
 from __future__ import annotations
 
-import functools
 import typing
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from sitegen.content.options import Guideline, Option
-from sitegen.content.origin import Record
+from sitegen.content.origin import Record, fields_of
 from sitegen.content.schema import UrgentHelp
 from sitegen.content.targets import Comparison, MarkerTarget, Quiz, ValueList
 from sitegen.content.text import MarkdownText
@@ -25,14 +24,19 @@ def _holds_markdown(annotation: object) -> bool:
     return any(_holds_markdown(arg) for arg in typing.get_args(annotation))
 
 
-@functools.cache
 def _markdown_field_names(model: type[Record]) -> tuple[tuple[str, str], ...]:
     """(attribute, name in the file) of each field of `model` that can hold Markdown."""
-    return tuple(
-        (name, info.alias or name)
-        for name, info in model.model_fields.items()
-        if _holds_markdown(info.annotation)
-    )
+    found = _MARKDOWN_FIELDS.get(model)
+    if found is None:
+        found = _MARKDOWN_FIELDS[model] = tuple(
+            (name, info.alias or name)
+            for name, info in fields_of(model).items()
+            if _holds_markdown(info.annotation)
+        )
+    return found
+
+
+_MARKDOWN_FIELDS: dict[type[Record], tuple[tuple[str, str], ...]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +86,7 @@ def plain_fields(records: Iterable[Record]) -> Iterator[FieldValue]:
 
 
 def _plain_in(record: Record) -> Iterator[FieldValue]:
-    for name, info in type(record).model_fields.items():
+    for name, info in fields_of(type(record)).items():
         key = info.alias or name
         value = getattr(record, name)
         if isinstance(value, str):
@@ -111,7 +115,7 @@ def record_citations(record: Record) -> list[str]:
     """Every source a record cites, in the order of its fields: in its texts, and in its
     lists of sources (`sources:`), and so on in the records inside it."""
     found: list[str] = []
-    for name in type(record).model_fields:
+    for name in fields_of(type(record)):
         value = getattr(record, name)
         if name in _LISTED_SOURCES and isinstance(value, list):
             found += [str(key) for key in value]
@@ -142,7 +146,7 @@ def marker_citations(target: MarkerTarget) -> list[str]:
         return [key for item in target.items for key in record_citations(item)]
     if isinstance(target, UrgentHelp):
         return record_citations(target)
-    texts = [getattr(target, name) for name in type(target).model_fields]
+    texts = [getattr(target, name) for name in fields_of(type(target))]
     inner = [c.key for text in texts if isinstance(text, MarkdownText) for c in text.scan.citations]
     return [*target.sources, *inner]
 
@@ -171,7 +175,7 @@ def card_citations(option: Option, comparison: Comparison) -> list[str]:
 def listed_sources(record: Record) -> Iterator[tuple[str, Location]]:
     """Each source id in a record's lists of sources, and in the records inside it, with its
     place; and the source a guideline names."""
-    for name, info in type(record).model_fields.items():
+    for name, info in fields_of(type(record)).items():
         key = info.alias or name
         value = getattr(record, name)
         if name in _LISTED_SOURCES and isinstance(value, list):

@@ -8,6 +8,7 @@ from typing import Any
 from sitegen.content.faq import split_faq
 from sitegen.content.markdown import CITATION_GROUP
 from sitegen.content.model import Content, Page
+from sitegen.content.origin import as_data
 from sitegen.htmltext import html_to_text, markdown_to_html
 from sitegen.render.trust import structured_people
 
@@ -22,7 +23,7 @@ def medical_web_page(page: Page, content: Content, references: list[str]) -> dic
         "lastReviewed": page.meta.last_reviewed.isoformat(),
         **structured_people(page, content),
         "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
-        "about": [item.model_dump(by_alias=True) for item in content.settings.about],
+        "about": [as_data(item, by_alias=True) for item in content.settings.about],
         "publisher": {"@type": "Organization", "name": content.settings.publisher},
         "inLanguage": "en",
     }
