@@ -12,13 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sitegen.content.model import Content, Page
+from sitegen.render.lists import GENERATED_LISTS
 from sitegen.render.page import SiteIndex, page_markdown, render_cache, render_page
 
 
 def iter_site(content: Content, index: SiteIndex | None = None) -> Iterator[tuple[Page, str]]:
-    """Every page and the text of its file in docs/ (without the header), one at a time."""
+    """Every page and the text of its file in docs/ (without the header), one at a time.
+
+    The pages that list the whole site (every source, every term) come first: on a large
+    site they run to megabytes, and are made before the other pages have used memory."""
     index = index or SiteIndex.of(content)
-    for page in content.pages:
+    for page in sorted(content.pages, key=lambda page: page.name not in GENERATED_LISTS):
         yield page, render_page(page, content, index)
 
 

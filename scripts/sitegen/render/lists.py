@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from sitegen.content.fields import format_day, format_source_date
 from sitegen.content.layout import ABOUT_PAGE, CHANGES_PAGE, GLOSSARY_PAGE, SOURCES_PAGE
 from sitegen.content.markdown import slugify
-from sitegen.content.model import Content, Page
+from sitegen.content.model import Content
 from sitegen.content.people import PEOPLE_HEADING, POLICIES_HEADING
 from sitegen.content.words import NO_DATE
-from sitegen.render.references import full_reference, short_name, source_heading
+from sitegen.render.references import escape, full_reference, short_name, source_heading
 from sitegen.render.templating import render_template
 
 #: How the Sources page groups sources, in the order shown.
@@ -52,16 +52,20 @@ class SourceEntry:
     accessed: str
     note: str
     conflicts: str
-    cited_on: list[Page]
+    #: A link to each page that cites the source, to that page's list of sources.
+    cited_on: list[str]
 
 
 def source_entries(content: Content, inline: Inline) -> list[tuple[str, list[SourceEntry]]]:
     """The sources, grouped as the Sources page shows them, each group sorted by name."""
-    citing: dict[str, list[Page]] = {key: [] for key in content.sources}
+    citing: dict[str, list[str]] = {key: [] for key in content.sources}
+    titles = content.nav_titles
     for page in content.pages:
+        # (made once for each page, not once for each of its thousands of citations)
+        link = f"[{escape(titles[page.name])}]({page.output_name}#sources-for-this-page)"
         for key in content.cited_keys(page):
             if key in citing:
-                citing[key].append(page)
+                citing[key].append(link)
     ordered = sorted(content.sources.values(), key=lambda item: (short_name(item).lower(), item.id))
     names = Counter(short_name(source) for source in ordered)
     groups: list[tuple[str, list[SourceEntry]]] = []
@@ -90,9 +94,7 @@ def source_entries(content: Content, inline: Inline) -> list[tuple[str, list[Sou
 
 
 def sources_list(content: Content, inline: Inline) -> str:
-    return render_template(
-        "sources.md.j2", groups=source_entries(content, inline), titles=content.nav_titles
-    )
+    return render_template("sources.md.j2", groups=source_entries(content, inline))
 
 
 def glossary_list(content: Content, inline: Inline) -> str:
