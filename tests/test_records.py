@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, checked_content
 from sitegen.content.files import ContentFiles
 from sitegen.content.origin import Record, as_data, fields_of, validate
-from sitegen.content.schema import GlossaryEntry, PageMeta, Source
+from sitegen.content.schema import GlossaryEntry, PageMeta, Person, Source
 from sitegen.content.walk import _plain_in
 from sitegen.content.yamlfile import parse_yaml
 from sitegen.problems import Problems
@@ -71,3 +71,36 @@ def test_a_record_made_from_data_validates_it() -> None:
     assert (entry.term, entry.where().path) == ("Nerve", "(not from a file)")
     with pytest.raises(ValueError, match="definition"):
         validate(GlossaryEntry, {"term": "Nerve"})
+
+
+def test_a_kind_of_record_must_be_made_by_record() -> None:
+    class Forgotten(Record):
+        name: str
+
+    with pytest.raises(TypeError, match="Forgotten is not a record: decorate it with @record"):
+        validate(Forgotten, {"name": "x"})
+    with pytest.raises(TypeError, match="decorate it with @record"):
+        fields_of(Forgotten)
+
+
+def test_two_records_that_say_the_same_are_equal_wherever_they_are(tmp_path: Path) -> None:
+    files = ContentFiles(tmp_path, Problems())
+    made = []
+    for text in ("family: Foster\ngiven: Lee\n", "\n\ngiven: Lee\nfamily: Foster\n"):
+        doc = parse_yaml(text)
+        made.append(files.validate(Person, doc.data, doc, tmp_path / "person.yml"))
+    first, second = made
+    assert first is not None and second is not None
+    assert first.where("family") != second.where("family")
+    assert first == second and hash(first) == hash(second)
+
+
+def test_a_record_inside_a_record_given_as_text_is_named_at_its_line(tmp_path: Path) -> None:
+    text = "title: T\ndescription: d\nlast_reviewed: 2026-01-01\nreviewed_by: x\n"
+    text += "changes:\n  - a change\n"
+    problems = Problems()
+    doc = parse_yaml(text)
+    ContentFiles(tmp_path, problems).validate(PageMeta, doc.data, doc, tmp_path / "page.yml")
+    assert [(p.where.line, p.message) for p in problems.items] == [
+        (6, "'changes.0': expected a list of fields (name: value), one per line")
+    ]

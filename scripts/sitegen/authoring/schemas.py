@@ -79,7 +79,22 @@ def _schema(model: type[Record], shape: Shape, title: str) -> dict[str, Any]:
     }
     if definitions:
         schema["$defs"] = definitions
+    _sort_required(schema)
     return schema
+
+
+def _sort_required(schema: Any) -> None:
+    """Each list of required fields in the order of the fields in the file: alphabetical,
+    as every object's fields are written (the order pydantic gives follows how each field
+    was declared, which means nothing to an editor)."""
+    if isinstance(schema, dict):
+        if isinstance(schema.get("required"), list):
+            schema["required"] = sorted(schema["required"])
+        for value in schema.values():
+            _sort_required(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            _sort_required(value)
 
 
 def schema_files() -> dict[str, str]:

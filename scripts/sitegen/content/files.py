@@ -159,8 +159,10 @@ def _field_message(model: type[Record], error: Any, loc: tuple[Any, ...]) -> str
     kind = error["type"]
     if kind == "missing":
         return f"missing required field '{field}'"
-    if kind in {"extra_forbidden", "unexpected_keyword_argument"}:
+    if kind == "unexpected_keyword_argument":
         return f"unknown field '{field}'" + suggest(field, _field_names(model))
+    if kind == "dataclass_type":  # a record inside a record, given as something else
+        return f"'{name}': expected a list of fields (name: value), one per line"
     message = str(error["msg"]).removeprefix("Value error, ")
     if kind == "literal_error":
         given = error.get("input")

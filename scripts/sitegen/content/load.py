@@ -182,7 +182,9 @@ def load_page(files: ContentFiles, path: Path, interval_months: int) -> Page | N
 
 
 def option_page(option: Option, interval_months: int) -> Page:
-    """The page an option becomes: its body is the marker that draws the option."""
+    """The page an option becomes: its body is the marker that draws the option. Its front
+    matter is made from the option's own fields, which the option's schema checked: a rule
+    PageMeta adds for a field must hold for the option's field too (options.py)."""
     meta = PageMeta(
         title=option.name,
         description=option.description,

@@ -9,15 +9,17 @@ it is about: `source.where("issued")`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import dataclasses
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, TypeVar, cast, dataclass_transform
 
 import pydantic.dataclasses
 from pydantic import ConfigDict, Field, TypeAdapter
 from pydantic.fields import FieldInfo
 from pydantic.json_schema import SkipJsonSchema
-from pydantic_core import SchemaValidator
+from pydantic_core import SchemaSerializer
 
 from sitegen.content.yamlfile import KeyPath, LineMap
 from sitegen.problems import Location
@@ -48,14 +50,28 @@ def record(cls: type[_T]) -> type[_T]:
     not name (`extra="forbid"`); a field is given by its name in the file or its own."""
     config = ConfigDict(extra="forbid", populate_by_name=True)
     made = pydantic.dataclasses.dataclass(frozen=True, slots=True, kw_only=True, config=config)
-    return cast("type[_T]", made(cls))
+    kind = made(cls)
+    every: dict[str, FieldInfo] = kind.__pydantic_fields__
+    _FIELDS[kind] = MappingProxyType({k: info for k, info in every.items() if k != "_origin"})
+    _VALIDATE[kind] = kind.__pydantic_validator__.validate_python
+    return cast("type[_T]", kind)
+
+
+#: The fields of each kind of record, by attribute name and in order, and what validates
+#: it: both filled by @record.
+_FIELDS: dict[type, Mapping[str, FieldInfo]] = {}
+_VALIDATE: dict[type, Callable[[Any], Any]] = {}
 
 
 @record
 class Record:
     """A record read from a content file, knowing where each of its fields came from."""
 
-    _origin: SkipJsonSchema[Any] = Field(default=None, init=False, repr=False, exclude=True)
+    # Its place: not a field of the file (one named so is refused as unknown), not in its
+    # data or schema, and not part of what makes two records equal.
+    _origin: SkipJsonSchema[Any] = dataclasses.field(
+        default=Field(default=None, init=False, exclude=True), init=False, repr=False, compare=False
+    )
 
     def where(self, *keys: str | int) -> Location:
         """The file and line of the field `keys` (its name as written in the file)."""
@@ -65,43 +81,39 @@ class Record:
         return origin.at(*keys)
 
 
+def _not_a_record(model: type) -> TypeError:
+    return TypeError(f"{model.__name__} is not a record: decorate it with @record")
+
+
 def fields_of(model: type[Record]) -> Mapping[str, FieldInfo]:
     """The fields of a kind of record, in order, by attribute name (`info.alias` is the
     name in the file, when it differs)."""
-    found = _FIELDS.get(model)
-    if found is None:
-        every: dict[str, FieldInfo] = model.__pydantic_fields__  # type: ignore[attr-defined]
-        found = _FIELDS[model] = {name: info for name, info in every.items() if name != "_origin"}
-    return found
-
-
-_FIELDS: dict[type[Record], Mapping[str, FieldInfo]] = {}
+    try:
+        return _FIELDS[model]
+    except KeyError:
+        raise _not_a_record(model) from None
 
 
 def validate(model: type[RecordT], data: Any) -> RecordT:
-    """`data` (fields by name) as a `model`; raises pydantic's ValidationError."""
-    validator: SchemaValidator = model.__pydantic_validator__  # type: ignore[attr-defined]
-    return cast(RecordT, validator.validate_python(data))
-
-
-def _adapter(model: type[Record]) -> TypeAdapter[Any]:
-    adapter = _ADAPTERS.get(model)
-    if adapter is None:
-        adapter = _ADAPTERS[model] = TypeAdapter(model)
-    return adapter
-
-
-_ADAPTERS: dict[type[Record], TypeAdapter[Any]] = {}
+    """`data` (fields by their names in the file, or by attribute name) as a `model`;
+    raises pydantic's ValidationError."""
+    try:
+        made = _VALIDATE[model]
+    except KeyError:
+        raise _not_a_record(model) from None
+    return cast(RecordT, made(data))
 
 
 def as_data(record: Record, by_alias: bool = False, exclude_none: bool = False) -> Any:
     """The record as plain data (dicts, lists, strings), fields by name or by alias."""
-    return _adapter(type(record)).dump_python(record, by_alias=by_alias, exclude_none=exclude_none)
+    serializer: SchemaSerializer = type(record).__pydantic_serializer__  # type: ignore[attr-defined]
+    return serializer.to_python(record, by_alias=by_alias, exclude_none=exclude_none)
 
 
 def json_schema(model: type[Record]) -> dict[str, Any]:
     """The JSON Schema of a kind of record, with fields by their names in the file."""
-    return _adapter(model).json_schema(by_alias=True)
+    fields_of(model)  # (a record)
+    return TypeAdapter(model).json_schema(by_alias=True)
 
 
 def attach_origin(record: Record, origin: Origin) -> None:

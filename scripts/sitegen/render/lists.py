@@ -1,4 +1,7 @@
-"""The lists some pages end with: every source, every glossary term, every change."""
+"""The lists some pages end with: every source, every glossary term, every change.
+
+Each ends with one line break and has no run of blank lines in it, so that the page around
+a list of megabytes has none to take out either (see page.md.j2)."""
 
 from __future__ import annotations
 
@@ -61,7 +64,8 @@ def source_entries(content: Content, inline: Inline) -> list[tuple[str, list[Sou
     citing: dict[str, list[str]] = {key: [] for key in content.sources}
     titles = content.nav_titles
     for page in content.pages:
-        # (made once for each page, not once for each of its thousands of citations)
+        # Made once for each page, not once for each of its thousands of citations, in the
+        # form changes.md.j2 and about.md.j2 give a link to a page.
         link = f"[{escape(titles[page.name])}]({page.output_name}#sources-for-this-page)"
         for key in content.cited_keys(page):
             if key in citing:
