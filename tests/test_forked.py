@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import os
+import pickle
 import re
 import shutil
 import signal
@@ -78,8 +79,13 @@ def test_a_child_that_fails_or_dies_has_its_work_done_here() -> None:
             os.kill(os.getpid(), signal.SIGKILL)
         return [3]
 
+    def sent_in_part() -> list[object]:  # the child's result stops halfway through
+        here = os.getpid() == parent
+        return [os.getpid(), "x" * 300_000, None if here else (lambda: None)]
+
     assert Forked(fails).result() == [1, 2]
     assert Forked(dies).result() == [3]
+    assert Forked(sent_in_part).result() == [parent, "x" * 300_000, None]
 
     def always_fails() -> None:
         raise ValueError("a bug")
@@ -187,11 +193,11 @@ def test_an_interrupted_wait_still_stops_and_reaps_the_child(
         time.sleep(0.01)
     assert started.exists()
 
-    def interrupted(*args: object) -> bytes:
+    def interrupted(*args: object) -> object:
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patch:
-        patch.setattr(os, "read", interrupted)
+        patch.setattr(pickle, "load", interrupted)  # while the result is read
         with pytest.raises(KeyboardInterrupt):
             job.result()
     job.cancel()

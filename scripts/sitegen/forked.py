@@ -127,9 +127,9 @@ class Forked:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
             for pipe in (read_end, *_open_pipes):
                 os.close(pipe)
-            data = pickle.dumps(self._work(), pickle.HIGHEST_PROTOCOL)
+            result = self._work()
             with os.fdopen(write_end, "wb") as out:
-                out.write(data)
+                pickle.dump(result, out, pickle.HIGHEST_PROTOCOL)
             status = 0
         finally:
             os._exit(status)
@@ -141,20 +141,24 @@ class Forked:
             os.close(pipe)
 
     def result(self) -> Any:
-        """The child's result, once it is done (or the work, done here)."""
+        """The child's result, once it is done (or the work, done here). It is read as it
+        comes, never gathered whole first: on a large site the records run to megabytes."""
         if not self._pid:
             return self._work()
-        chunks = []
-        while chunk := os.read(self._pipe, 1 << 20):
-            chunks.append(chunk)
+        sent, whole = None, False
+        with os.fdopen(self._pipe, "rb", closefd=False) as stream:
+            try:
+                sent = pickle.load(stream)
+                whole = not stream.read(1)
+            except (pickle.UnpicklingError, EOFError, ValueError):
+                pass
+            while stream.read(1 << 16):  # (a child stopped halfway is not left blocked)
+                whole = False
         self._close_pipe()
         _, status = os.waitpid(self._pid, 0)
         self._pid = 0
-        if status == 0:
-            try:
-                return pickle.loads(b"".join(chunks))
-            except (pickle.UnpicklingError, EOFError, ValueError):
-                pass
+        if status == 0 and whole:
+            return sent
         return self._work()
 
     def cancel(self) -> None:

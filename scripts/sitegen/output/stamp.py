@@ -64,7 +64,9 @@ def hand_edit_source(path: Path) -> str | None:
     source = _SOURCE.search(data)
     if match is None:  # the checksum line itself was edited out
         return source.group(1).decode(errors="replace") if source else "content_src/"
-    digest = hashlib.sha256(data[: match.start()] + data[match.end() :])
+    whole = memoryview(data)  # (hashed in place: the largest pages run to megabytes)
+    digest = hashlib.sha256(whole[: match.start()])
+    digest.update(whole[match.end() :])
     if digest.hexdigest() == match.group(1).decode():
         return None
     return source.group(1).decode(errors="replace") if source else "content_src/"
