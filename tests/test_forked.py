@@ -85,7 +85,15 @@ def test_a_child_that_fails_or_dies_has_its_work_done_here() -> None:
 
     assert Forked(fails).result() == [1, 2]
     assert Forked(dies).result() == [3]
+
+    def unreadable_here() -> object:  # a class this process does not have
+        if os.getpid() == parent:
+            return "done here"
+        kind = globals()["OnlyInTheChild"] = type("OnlyInTheChild", (), {"__module__": __name__})
+        return ["x" * 300_000, kind()]
+
     assert Forked(sent_in_part).result() == [parent, "x" * 300_000, None]
+    assert Forked(unreadable_here).result() == "done here"
 
     def always_fails() -> None:
         raise ValueError("a bug")

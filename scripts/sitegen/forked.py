@@ -150,9 +150,11 @@ class Forked:
             try:
                 sent = pickle.load(stream)
                 whole = not stream.read(1)
-            except (pickle.UnpicklingError, EOFError, ValueError):
+            except Exception:  # anything unreadable: the work is done here
                 pass
-            while stream.read(1 << 16):  # (a child stopped halfway is not left blocked)
+            # What was not read is read to its end, so that a child still writing is never
+            # left blocked on a full pipe.
+            while stream.read(1 << 16):
                 whole = False
         self._close_pipe()
         _, status = os.waitpid(self._pid, 0)

@@ -88,7 +88,7 @@ def _sort_required(schema: Any) -> None:
     as every object's fields are written (the order pydantic gives follows how each field
     was declared, which means nothing to an editor)."""
     if isinstance(schema, dict):
-        if isinstance(schema.get("required"), list):
+        if "properties" in schema and isinstance(schema.get("required"), list):
             schema["required"] = sorted(schema["required"])
         for value in schema.values():
             _sort_required(value)

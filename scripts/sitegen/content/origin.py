@@ -10,7 +10,7 @@ it is about: `source.where("issued")`.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, TypeVar, cast, dataclass_transform
@@ -19,7 +19,7 @@ import pydantic.dataclasses
 from pydantic import ConfigDict, Field, TypeAdapter
 from pydantic.fields import FieldInfo
 from pydantic.json_schema import SkipJsonSchema
-from pydantic_core import SchemaSerializer
+from pydantic_core import SchemaSerializer, SchemaValidator
 
 from sitegen.content.yamlfile import KeyPath, LineMap
 from sitegen.problems import Location
@@ -44,23 +44,23 @@ class Origin:
         return Origin(self.path, self.lines, (*self.prefix, *keys))
 
 
-@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(Field,))
+@dataclass_transform(
+    frozen_default=True, kw_only_default=True, field_specifiers=(dataclasses.field, Field)
+)
 def record(cls: type[_T]) -> type[_T]:
     """Make `cls` a record: frozen, validated, a slot for each field, and no field it does
     not name (`extra="forbid"`); a field is given by its name in the file or its own."""
     config = ConfigDict(extra="forbid", populate_by_name=True)
     made = pydantic.dataclasses.dataclass(frozen=True, slots=True, kw_only=True, config=config)
     kind = made(cls)
-    every: dict[str, FieldInfo] = kind.__pydantic_fields__
-    _FIELDS[kind] = MappingProxyType({k: info for k, info in every.items() if k != "_origin"})
-    _VALIDATE[kind] = kind.__pydantic_validator__.validate_python
+    _RECORDS.add(kind)
     return cast("type[_T]", kind)
 
 
-#: The fields of each kind of record, by attribute name and in order, and what validates
-#: it: both filled by @record.
+#: The classes @record made.
+_RECORDS: set[type] = set()
+#: The fields of each kind of record, by attribute name and in order, once asked for.
 _FIELDS: dict[type, Mapping[str, FieldInfo]] = {}
-_VALIDATE: dict[type, Callable[[Any], Any]] = {}
 
 
 @record
@@ -88,20 +88,24 @@ def _not_a_record(model: type) -> TypeError:
 def fields_of(model: type[Record]) -> Mapping[str, FieldInfo]:
     """The fields of a kind of record, in order, by attribute name (`info.alias` is the
     name in the file, when it differs)."""
-    try:
-        return _FIELDS[model]
-    except KeyError:
-        raise _not_a_record(model) from None
+    found = _FIELDS.get(model)
+    if found is None:
+        if model not in _RECORDS:
+            raise _not_a_record(model)
+        every: dict[str, FieldInfo] = model.__pydantic_fields__  # type: ignore[attr-defined]
+        found = _FIELDS[model] = MappingProxyType(
+            {name: info for name, info in every.items() if name != "_origin"}
+        )
+    return found
 
 
 def validate(model: type[RecordT], data: Any) -> RecordT:
     """`data` (fields by their names in the file, or by attribute name) as a `model`;
     raises pydantic's ValidationError."""
-    try:
-        made = _VALIDATE[model]
-    except KeyError:
-        raise _not_a_record(model) from None
-    return cast(RecordT, made(data))
+    if model not in _RECORDS:
+        raise _not_a_record(model)
+    validator: SchemaValidator = model.__pydantic_validator__  # type: ignore[attr-defined]
+    return cast(RecordT, validator.validate_python(data))
 
 
 def as_data(record: Record, by_alias: bool = False, exclude_none: bool = False) -> Any:
