@@ -81,8 +81,9 @@ class Record:
         return origin.at(*keys)
 
 
-def _not_a_record(model: type) -> TypeError:
-    return TypeError(f"{model.__name__} is not a record: decorate it with @record")
+def _made_by_record(model: type) -> None:
+    if model not in _RECORDS:
+        raise TypeError(f"{model.__name__} is not a record: decorate it with @record")
 
 
 def fields_of(model: type[Record]) -> Mapping[str, FieldInfo]:
@@ -90,8 +91,7 @@ def fields_of(model: type[Record]) -> Mapping[str, FieldInfo]:
     name in the file, when it differs)."""
     found = _FIELDS.get(model)
     if found is None:
-        if model not in _RECORDS:
-            raise _not_a_record(model)
+        _made_by_record(model)
         every: dict[str, FieldInfo] = model.__pydantic_fields__  # type: ignore[attr-defined]
         found = _FIELDS[model] = MappingProxyType(
             {name: info for name, info in every.items() if name != "_origin"}
@@ -102,8 +102,7 @@ def fields_of(model: type[Record]) -> Mapping[str, FieldInfo]:
 def validate(model: type[RecordT], data: Any) -> RecordT:
     """`data` (fields by their names in the file, or by attribute name) as a `model`;
     raises pydantic's ValidationError."""
-    if model not in _RECORDS:
-        raise _not_a_record(model)
+    _made_by_record(model)
     validator: SchemaValidator = model.__pydantic_validator__  # type: ignore[attr-defined]
     return cast(RecordT, validator.validate_python(data))
 
@@ -116,7 +115,7 @@ def as_data(record: Record, by_alias: bool = False, exclude_none: bool = False) 
 
 def json_schema(model: type[Record]) -> dict[str, Any]:
     """The JSON Schema of a kind of record, with fields by their names in the file."""
-    fields_of(model)  # (a record)
+    _made_by_record(model)
     return TypeAdapter(model).json_schema(by_alias=True)
 
 
