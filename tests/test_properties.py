@@ -277,6 +277,9 @@ def _as_the_theme_writes_it(page_text: str) -> str:
     field=("content_src/figures.yml", ("icon_arrays", "trial-relief", "groups", 0, "label")),
     text="```\n ```\n [x](javascript:alert(1))",
 )
+@example(  # a definition is a glossary link's title: a fence in it must not end the link
+    field=("content_src/glossary.yml", (0, "definition")), text="\n~~~\n \n~~~\n"
+)
 def test_any_text_in_any_field_is_refused_or_renders_to_allowed_html(
     tmp_path_factory: pytest.TempPathFactory, field: tuple[str, tuple[str | int, ...]], text: str
 ) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from sitegen.content.markdown import slugify
 from sitegen.content.schema import GlossaryEntry
+from sitegen.render.templating import one_line
 
 _WORD = re.compile(r"[\w-]+")
 _WORD_CHARACTER = re.compile(r"[\w-]")
@@ -122,7 +123,9 @@ def link_first_uses(
     pieces: list[str] = []
     done = 0
     for start, end, spelling, definition in sorted(first.values()):  # spans never overlap
-        title = definition.replace("\\", "\\\\").replace('"', "&quot;")
+        # The title on one line: a line break in it would end the link's line, and a code
+        # fence on the next one would start a block of code in the middle of the link.
+        title = one_line(definition).replace("\\", "\\\\").replace('"', "&quot;")
         link = f'[{text[start:end]}]({glossary_page}#{anchors[spelling]} "{title}"){{ .term }}'
         pieces += [text[done:start], link]
         done = end
