@@ -25,7 +25,7 @@ from sitegen.checks import readability
 from sitegen.checks.readability import Scoring
 from sitegen.content.layout import Project
 from sitegen.content.model import Content
-from sitegen.forked import Forked, spare_cores
+from sitegen.forked import Fed, Forked, spare_cores
 from sitegen.pipeline import _readable_texts
 from sitegen.problems import Location
 from sitegen.render import SiteIndex
@@ -39,8 +39,9 @@ def _scores(content: Content, children: int) -> tuple[list[object], dict[str, ob
     index = SiteIndex.of(content)
     places = [Location(page.path, page.body_first_line) for page in content.pages]
     cache = ResultCache(None, "salt")
-    scores = Scoring(lambda: _readable_texts(content, index), places, cache, children).result()
-    return list(scores), cache.used
+    scoring = Scoring(cache, children)
+    scoring.score(_readable_texts(content, index), places)
+    return list(scoring.result()), cache.used
 
 
 @forks
@@ -48,13 +49,13 @@ def test_children_score_as_one_process_does(
     real_content: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pids: list[int] = []
-    real_share = readability._score_share
+    real_share = readability._score_items
 
-    def share(*args: object) -> object:
+    def share(*args: object, **kwargs: object) -> object:
         pids.append(os.getpid())
-        return real_share(*args)  # type: ignore[arg-type]
+        return real_share(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(readability, "_score_share", share)
+    monkeypatch.setattr(readability, "_score_items", share)
     alone, stored_alone = _scores(real_content, children=0)
     assert pids == [os.getpid()]
     pids.clear()
@@ -164,14 +165,103 @@ def test_a_page_too_hard_to_read_stops_generate_with_docs_untouched(
 
 
 @forks
-def test_stored_scores_are_taken_in_the_children(real_content: Content) -> None:
+def test_stored_scores_are_taken_here_and_no_page_is_sent(real_content: Content) -> None:
     index = SiteIndex.of(real_content)
     places = [Location(page.path, page.body_first_line) for page in real_content.pages]
     cache = ResultCache(None, "salt")
     texts = _readable_texts(real_content, index)
     cache.stored = {cache.key(make()): [99.0, 1.0, 7] for make in texts}  # as if stored
-    scores = Scoring(lambda: texts, places, cache, children=2).result()
+    scoring = Scoring(cache, children=2)
+    assert len(scoring.jobs) == 2
+    scoring.score(texts, places)
+    assert scoring.sent == [[], []]
+    scores = scoring.result()
     assert {(s.grade, s.ease, s.words) for s in scores} == {(99.0, 1.0, 7)}
+    assert len(scores) == len(real_content.pages)
+
+
+#: What a Fed's preparing did, in the process that did it.
+_prepared: list[int] = []
+
+
+def _prepare(wait: float = 0.0) -> None:
+    time.sleep(wait)
+    _prepared.append(os.getpid())
+
+
+def _taken(items: list[object]) -> tuple[int, list[object], list[int]]:
+    return os.getpid(), items, list(_prepared)
+
+
+@forks
+def test_a_child_forked_before_its_input_gets_ready_then_takes_all_it_is_sent() -> None:
+    parent = os.getpid()
+    big = "é" * 1_500_000  # more than a pipe holds: sent while the child still gets ready
+    fed = Fed(lambda: _prepare(0.2), _taken, lambda: "done here")
+    for item in (1, big, {"a": [2]}):
+        fed.send(item)
+    pid, items, prepared = fed.result()
+    assert pid != parent and prepared == [pid]  # got ready in the child, before it worked
+    assert items == [1, big, {"a": [2]}]
+    assert _prepared == []  # never here
+
+
+@forks
+def test_a_fed_child_that_dies_or_fails_has_its_work_done_here() -> None:
+    def dies() -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    def fails(items: list[object]) -> None:
+        raise RuntimeError("only in the child")
+
+    dead = Fed(dies, _taken, lambda: "done here")
+    time.sleep(0.2)
+    dead.send("x" * 2_000_000)  # to a child that has ended: nothing is raised
+    assert dead.result() == "done here"
+    failed = Fed(lambda: None, fails, lambda: "done here too")
+    failed.send(1)
+    assert failed.result() == "done here too"
+
+
+@forks
+def test_a_child_forked_later_does_not_hold_a_fed_childs_input_open() -> None:
+    """The input ends only when every copy of its sending end is closed: a child forked
+    after the Fed one (a loading share, say) closes its copy."""
+    fed = Fed(lambda: None, _taken, lambda: "done here")
+    later = Forked(lambda: time.sleep(60))
+
+    def too_long(*args: object) -> None:
+        raise TimeoutError("the fed child never saw the end of its input")
+
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(20)
+    try:
+        fed.send(1)
+        pid, items, _ = fed.result()
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+        later.cancel()
+    assert pid != os.getpid() and items == [1]
+
+
+@forks
+def test_a_fed_child_no_longer_needed_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    waiting = Fed(lambda: None, _taken, lambda: "done here")
+    pid = waiting._pid
+    assert pid
+    waiting.cancel()  # while it waits for its input
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+
+    def no_fork() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    alone = Fed(lambda: None, _taken, lambda: "done here")
+    alone.send(1)  # nowhere to send it
+    assert alone.result() == "done here"
+    _mask_and_collector_restored()
 
 
 @forks

@@ -5,9 +5,15 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
+
+import jinja2
+import pytest
 
 from conftest import FIXTURES, ROOT, RunSitegen, add_page, checked_content, generated_docs, tree
 from sitegen.output.stamp import generated_files, stamp
+from sitegen.render import templating
+from sitegen.render.templating import CompiledTemplates
 
 GOLDEN = FIXTURES / "golden" / "minimal"
 
@@ -165,3 +171,51 @@ def test_a_new_glossary_term_shows_on_the_pages_that_use_it(
     link = '[Reviews](glossary.md#reviews "Studies that pool other studies."){ .term }'
     assert link not in fresh["index.md"].decode()
     assert link in overview
+
+
+def test_templates_are_kept_compiled_and_compiled_again_when_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compiles: list[str] = []
+    real_compile = jinja2.Environment.compile
+
+    def compile_(self: jinja2.Environment, source: str, *args: Any, **kwargs: Any) -> Any:
+        compiles.append(source)
+        return real_compile(self, source, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile_)
+    folder = tmp_path / "compiled"
+
+    def render(source: str) -> str:
+        loader = jinja2.DictLoader({"page.md.j2": source})
+        env = jinja2.Environment(loader=loader, bytecode_cache=CompiledTemplates(folder))
+        return env.get_template("page.md.j2").render(x=1)
+
+    assert render("A {{ x }}") == "A 1" and compiles == ["A {{ x }}"]
+    assert len(list(folder.iterdir())) == 1  # kept
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert render("A {{ x }}") == "A 1" and compiles == ["A {{ x }}"]  # not compiled again
+    assert render("B {{ x }}") == "B 1" and compiles[1:] == ["B {{ x }}"]  # changed
+    compiles.clear()
+    folder.chmod(0o777)  # others could change what is kept: it is not read
+    assert render("A {{ x }}") == "A 1" and compiles == ["A {{ x }}"]
+    (tmp_path / "a-file").write_text("")
+    folder = tmp_path / "a-file" / "compiled"  # cannot be made: compiled on each run
+    assert render("A {{ x }}") == "A 1" and render("A {{ x }}") == "A 1"
+
+
+def test_pages_from_kept_templates_are_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The templates are kept compiled in the user's cache folder, outside the project."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    content = checked_content(ROOT)
+    try:
+        templating.environment.cache_clear()
+        compiled_here = generated_docs(content)
+        kept = list((tmp_path / "sitegen" / "templates").iterdir())
+        assert kept and {p.suffix for p in kept} == {".cache"}
+        templating.environment.cache_clear()
+        assert generated_docs(content) == compiled_here
+    finally:
+        templating.environment.cache_clear()

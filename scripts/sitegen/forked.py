@@ -24,9 +24,11 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
+JobT = TypeVar("JobT", bound="Forked")
 #: Never more children than this, however many cores there are: each is a copy of a
 #: process that holds the whole content.
 MOST_CHILDREN = 4
@@ -70,10 +72,13 @@ def _stop_quietly(signum: int, frame: object) -> None:
 
 class Forked:
     """The result of `work()`, made in a forked child, or here if `fork` is False or
-    no child can be made."""
+    no child can be made; when the work done here differs (see Fed), `here()` does it."""
 
-    def __init__(self, work: Callable[[], Any], fork: bool = True) -> None:
+    def __init__(
+        self, work: Callable[[], Any], fork: bool = True, here: Callable[[], Any] | None = None
+    ) -> None:
         self._work = work
+        self._here = here or work
         self._pid = 0
         self._pipe = -1
         if fork:
@@ -144,7 +149,7 @@ class Forked:
         """The child's result, once it is done (or the work, done here). It is read as it
         comes, never gathered whole first: on a large site the records run to megabytes."""
         if not self._pid:
-            return self._work()
+            return self._here()
         sent, whole = None, False
         with os.fdopen(self._pipe, "rb", closefd=False) as stream:
             try:
@@ -161,7 +166,7 @@ class Forked:
         self._pid = 0
         if status == 0 and whole:
             return sent
-        return self._work()
+        return self._here()
 
     def cancel(self) -> None:
         """Stop the child if its result was not taken, and wait for it to end."""
@@ -173,13 +178,104 @@ class Forked:
                 _stop(pid)
 
 
+class Fed(Forked):
+    """A child forked before its input is ready, so that it gets ready while this process
+    goes on: it runs `prepare()`, takes every object sent to it with send() until close(),
+    and sends back `work(taken)`. When no child could be made, or it failed, result() gives
+    `here()`, done in this process: what was sent is not kept here, so `here` makes it again.
+
+    The child reads all it is sent before it works, so that send() seldom waits for it.
+    """
+
+    def __init__(
+        self,
+        prepare: Callable[[], object],
+        work: Callable[[list[Any]], Any],
+        here: Callable[[], Any],
+    ) -> None:
+        self._prepare, self._fed_work = prepare, work
+        self._inbox = self._taken = -1
+        super().__init__(self._take_and_work, fork=True, here=here)
+
+    def _start(self) -> None:
+        try:
+            self._taken, inbox = os.pipe()
+        except OSError:
+            return  # the work is done here
+        _widen(inbox)
+        self._inbox = inbox
+        try:
+            super()._start()  # (the child never comes back from it)
+        finally:
+            os.close(self._taken)
+            if self._pid:
+                _open_pipes.add(inbox)  # a child forked later closes it
+            else:
+                self.close()
+
+    def _take_and_work(self) -> Any:
+        """In the child: get ready, take all that is sent, then work."""
+        os.close(self._inbox)  # this process's end: with it open, the input would never end
+        self._prepare()
+        taken = []
+        with os.fdopen(self._taken, "rb") as stream:
+            while True:
+                try:
+                    taken.append(pickle.load(stream))
+                except EOFError:
+                    break
+        return self._fed_work(taken)
+
+    def send(self, item: object) -> None:
+        """Send `item` to the child (nothing, when there is none or it has ended)."""
+        if self._inbox == -1:
+            return
+        data = memoryview(pickle.dumps(item, pickle.HIGHEST_PROTOCOL))
+        try:
+            while data:
+                data = data[os.write(self._inbox, data) :]
+        except OSError:  # the child has ended: result() does its work here
+            self.close()
+
+    def close(self) -> None:
+        """Tell the child that nothing more will be sent."""
+        if self._inbox != -1:
+            inbox, self._inbox = self._inbox, -1
+            _open_pipes.discard(inbox)
+            os.close(inbox)
+
+    def result(self) -> Any:
+        self.close()
+        return super().result()
+
+    def cancel(self) -> None:
+        try:
+            self.close()
+        finally:
+            super().cancel()
+
+
+def _widen(pipe: int) -> None:
+    """Let `pipe` hold up to 1 MiB where Linux allows it, so that what is sent to a child
+    that is still getting ready seldom has to wait for it."""
+    import fcntl
+
+    with contextlib.suppress(OSError, AttributeError):
+        fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, 1 << 20)
+
+
 def fork_each(works: Iterable[Callable[[], Any]], fork: bool = True) -> list[Forked]:
-    """A Forked for each of `works`; if making one fails (an interrupt, say), those already
-    made are cancelled first."""
-    jobs: list[Forked] = []
+    """A Forked for each of `works` (see start_each)."""
+    return start_each(partial(Forked, work, fork) for work in works)
+
+
+def start_each(starts: Iterable[Callable[[], JobT]]) -> list[JobT]:
+    """What each of `starts` makes (a Forked or a Fed); if making one fails (an interrupt,
+    say), those already made are cancelled first."""
+    jobs: list[JobT] = []
     try:
-        for work in works:
-            jobs.append(Forked(work, fork))
+        for start in starts:
+            jobs.append(start())
     except BaseException:
         cancel_all(jobs)
         raise

@@ -88,9 +88,30 @@ def _run() -> Iterator[None]:
 def _start(
     project: Project, today: date, strict: bool, publish: bool = False
 ) -> tuple[Validation, Scoring | None]:
-    """Load and check everything (docs/ as it is too), and start scoring each page's
-    readability when the content has no error (scoring draws every page, which needs every
-    reference in it to be sound). The caller cancels the scoring it does not finish."""
+    """Load and check everything (docs/ as it is too), and score each page's readability
+    when the content has no error (scoring draws every page, which needs every reference
+    in it to be sound; a warning made an error by --strict, or a problem in docs/, does
+    not stop it). The scoring children get ready while the content loads; the caller
+    cancels the scoring it does not finish."""
+    scoring = Scoring(score_cache(project.root))
+    try:
+        result, sound = _checked(project, today, strict, publish)
+        content = result.content
+        if content is None or not sound:
+            scoring.cancel()
+            return result, None
+        index = result.index = SiteIndex.of(content, render_cache(project.root, content.glossary))
+        places = [Location(page.path, page.body_first_line) for page in content.pages]
+        scoring.score(_readable_texts(content, index), places)
+    except BaseException:
+        scoring.cancel()
+        raise
+    return result, scoring
+
+
+def _checked(project: Project, today: date, strict: bool, publish: bool) -> tuple[Validation, bool]:
+    """The content loaded and checked, and docs/ as it is; and whether the content itself
+    was found sound."""
     with _content_kept():
         content, problems = load_content(project)
     result = Validation(content, problems)
@@ -102,12 +123,7 @@ def _start(
     problems.add(hand_edits(project.docs_dir, project.root))
     if strict:
         problems.promote_warnings()
-    if content is None or not sound:
-        return result, None
-    index = result.index = SiteIndex.of(content, render_cache(project.root, content.glossary))
-    places = [Location(page.path, page.body_first_line) for page in content.pages]
-    make = partial(_readable_texts, content, index)
-    return result, Scoring(make, places, score_cache(project.root))
+    return result, sound
 
 
 def _finish(result: Validation, scoring: Scoring | None) -> None:

@@ -25,14 +25,21 @@ from sitegen.fileio import write_atomically
 _KEY_BYTES = 32
 
 
-def _key_file() -> Path | None:
+def user_cache_folder() -> Path | None:
+    """The generator's folder in the user's own cache folder ($XDG_CACHE_HOME/sitegen/, or
+    ~/.cache/sitegen/), outside every project; None when there is no home folder."""
     base = os.environ.get("XDG_CACHE_HOME", "")
     if not os.path.isabs(base):  # unset, or relative, which the XDG rules say to ignore
         home = os.path.expanduser("~")
         if not os.path.isabs(home):
             return None
         base = os.path.join(home, ".cache")
-    return Path(base) / "sitegen" / "signing-key"
+    return Path(base) / "sitegen"
+
+
+def _key_file() -> Path | None:
+    folder = user_cache_folder()
+    return folder / "signing-key" if folder is not None else None
 
 
 @functools.lru_cache(maxsize=4)

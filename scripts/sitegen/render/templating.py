@@ -6,20 +6,58 @@ in already rewritten (see inline.py) and checked (see checks/safety.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import json
+import os
+import stat
+from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 
 from sitegen.content.fields import format_day
 from sitegen.render.references import escape
+from sitegen.signing import user_cache_folder
+
+
+class CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Templates kept compiled between runs in `folder`: compiling them takes longer than
+    drawing the real site's pages with them. A template whose text changed is compiled
+    again. The folder is made readable by its owner only, and a folder that others could
+    change is not read; when it cannot be written, templates are compiled on each run."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder))
+        self.folder = folder
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            info = self.folder.lstat()
+            owned = stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid()
+            if owned and not info.st_mode & 0o022:
+                super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+
+
+def _compiled_templates() -> CompiledTemplates | None:
+    """Where the templates are kept compiled: in the user's cache folder, outside every
+    project (compiled code that came with a pull request would run here), as the key that
+    signs what a project keeps (see signing.py)."""
+    folder = user_cache_folder()
+    return CompiledTemplates(folder / "templates") if folder is not None else None
 
 
 @functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("sitegen.render", "templates"),
+        bytecode_cache=_compiled_templates(),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,
