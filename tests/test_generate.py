@@ -184,24 +184,40 @@ def test_templates_are_kept_compiled_and_compiled_again_when_changed(
         return real_compile(self, source, *args, **kwargs)
 
     monkeypatch.setattr(jinja2.Environment, "compile", compile_)
-    folder = tmp_path / "compiled"
+    root = tmp_path / "user-cache" / "templates"
+    root.parent.mkdir(mode=0o700)
 
-    def render(source: str) -> str:
+    def render(source: str, salt: str = "jinja 1, these options") -> str:
+        kept = CompiledTemplates(root, salt)
         loader = jinja2.DictLoader({"page.md.j2": source})
-        env = jinja2.Environment(loader=loader, bytecode_cache=CompiledTemplates(folder))
-        return env.get_template("page.md.j2").render(x=1)
+        return (
+            jinja2.Environment(loader=loader, bytecode_cache=kept)
+            .get_template("page.md.j2")
+            .render(x=1)
+        )
 
-    assert render("A {{ x }}") == "A 1" and compiles == ["A {{ x }}"]
-    assert len(list(folder.iterdir())) == 1  # kept
+    def compiled(*sources: str) -> bool:
+        found = compiles == list(sources)
+        compiles.clear()
+        return found
+
+    assert render("A {{ x }}") == "A 1" and compiled("A {{ x }}")
+    folder = CompiledTemplates(root, "jinja 1, these options").folder
+    assert [p.suffix for p in folder.iterdir()] == [".cache"]  # kept
     assert folder.stat().st_mode & 0o777 == 0o700
-    assert render("A {{ x }}") == "A 1" and compiles == ["A {{ x }}"]  # not compiled again
-    assert render("B {{ x }}") == "B 1" and compiles[1:] == ["B {{ x }}"]  # changed
-    compiles.clear()
-    folder.chmod(0o777)  # others could change what is kept: it is not read
-    assert render("A {{ x }}") == "A 1" and compiles == ["A {{ x }}"]
+    assert render("A {{ x }}") == "A 1" and compiled()  # not compiled again
+    assert render("B {{ x }}") == "B 1" and compiled("B {{ x }}")  # its text changed
+    assert render("A {{ x }}", "jinja 2") == "A 1" and compiled("A {{ x }}")  # a new Jinja
+    for kept in folder.iterdir():  # damaged (a crash as it was written, say)
+        kept.write_bytes(kept.read_bytes()[:20])
+    assert render("A {{ x }}") == "A 1" and compiled("A {{ x }}")
+    assert render("A {{ x }}") == "A 1" and compiled()  # and kept whole again
+    folder.chmod(0o770)  # others could change what is kept: it is not read
+    assert render("A {{ x }}") == "A 1" and compiled("A {{ x }}")
     (tmp_path / "a-file").write_text("")
-    folder = tmp_path / "a-file" / "compiled"  # cannot be made: compiled on each run
+    root = tmp_path / "a-file" / "templates"  # cannot be made: compiled on each run
     assert render("A {{ x }}") == "A 1" and render("A {{ x }}") == "A 1"
+    assert compiled("A {{ x }}", "A {{ x }}")
 
 
 def test_pages_from_kept_templates_are_the_same(
@@ -213,7 +229,7 @@ def test_pages_from_kept_templates_are_the_same(
     try:
         templating.environment.cache_clear()
         compiled_here = generated_docs(content)
-        kept = list((tmp_path / "sitegen" / "templates").iterdir())
+        kept = [p for p in (tmp_path / "sitegen" / "templates").rglob("*") if p.is_file()]
         assert kept and {p.suffix for p in kept} == {".cache"}
         templating.environment.cache_clear()
         assert generated_docs(content) == compiled_here

@@ -15,6 +15,7 @@ error. A child that is no longer wanted is stopped, and its exit is waited for.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import gc
 import os
@@ -23,7 +24,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -181,8 +182,9 @@ class Forked:
 class Fed(Forked):
     """A child forked before its input is ready, so that it gets ready while this process
     goes on: it runs `prepare()`, takes every object sent to it with send() until close(),
-    and sends back `work(taken)`. When no child could be made, or it failed, result() gives
-    `here()`, done in this process: what was sent is not kept here, so `here` makes it again.
+    and sends back `work(taken)`, `taken` giving them in order. When no child could be made,
+    or it failed, result() gives `here()`, done in this process: what was sent is not kept
+    here, so `here` makes it again.
 
     The child reads all it is sent before it works, so that send() seldom waits for it.
     """
@@ -190,7 +192,7 @@ class Fed(Forked):
     def __init__(
         self,
         prepare: Callable[[], object],
-        work: Callable[[list[Any]], Any],
+        work: Callable[[Iterator[Any]], Any],
         here: Callable[[], Any],
     ) -> None:
         self._prepare, self._fed_work = prepare, work
@@ -214,17 +216,18 @@ class Fed(Forked):
                 self.close()
 
     def _take_and_work(self) -> Any:
-        """In the child: get ready, take all that is sent, then work."""
+        """In the child: get ready, take all that is sent, then work on it (each item let
+        go once the work has taken it)."""
         os.close(self._inbox)  # this process's end: with it open, the input would never end
         self._prepare()
-        taken = []
+        taken: collections.deque[Any] = collections.deque()
         with os.fdopen(self._taken, "rb") as stream:
             while True:
                 try:
                     taken.append(pickle.load(stream))
                 except EOFError:
                     break
-        return self._fed_work(taken)
+        return self._fed_work(_emptied(taken))
 
     def send(self, item: object) -> None:
         """Send `item` to the child (nothing, when there is none or it has ended)."""
@@ -250,9 +253,15 @@ class Fed(Forked):
 
     def cancel(self) -> None:
         try:
-            self.close()
-        finally:
             super().cancel()
+        finally:
+            self.close()  # after the child is stopped, so that it never starts to work
+
+
+def _emptied(items: collections.deque[Any]) -> Iterator[Any]:
+    """Each of `items`, in order, let go as it is taken."""
+    while items:
+        yield items.popleft()
 
 
 def _widen(pipe: int) -> None:

@@ -166,6 +166,8 @@ class Scoring:
         stored_words = self.cache.get(_SYLLABLES_KEY)
         self.known = stored_words if _is_word_counts(stored_words) else {}
         self.words_stored = stored_words is not None
+        # As many children as there are cores to spare, whatever the size of the site: the
+        # pages are not known yet, and a child that gets no page costs only getting ready.
         count = spare_cores() if children is None else children
         #: The pages sent to each child, as (page, key): a child that fails has them
         #: scored here.

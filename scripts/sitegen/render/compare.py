@@ -6,6 +6,7 @@ from __future__ import annotations
 from sitegen.content.model import Content
 from sitegen.content.options import Condition, Harm, Option, name_in_sentence
 from sitegen.content.targets import Comparison, Quiz, ValueList
+from sitegen.render.escaping import escape as md
 from sitegen.render.figures import cited
 from sitegen.render.lists import Inline
 from sitegen.render.options import (
@@ -17,7 +18,6 @@ from sitegen.render.options import (
     result_in_words,
     searched_words,
 )
-from sitegen.render.references import escape as md
 
 
 def _works(option: Option, condition: Condition, inline: Inline) -> str:

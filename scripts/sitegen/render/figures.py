@@ -11,9 +11,9 @@ from html import escape
 
 from sitegen.content.schema import EvidenceClaim, IconArray, Timeline
 from sitegen.content.text import MarkdownText
+from sitegen.render.escaping import escape as md
+from sitegen.render.escaping import html_line
 from sitegen.render.inline import footnote_refs, start_of_gap
-from sitegen.render.references import escape as md
-from sitegen.render.templating import html_line
 
 #: Renders a Markdown field of the data for the page (its citations become footnotes).
 Inline = Callable[[MarkdownText], str]

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from sitegen.content.markdown import slugify
 from sitegen.content.schema import GlossaryEntry
-from sitegen.render.templating import one_line
+from sitegen.render.escaping import one_line
 
 _WORD = re.compile(r"[\w-]+")
 _WORD_CHARACTER = re.compile(r"[\w-]")

@@ -15,7 +15,8 @@ from sitegen.content.markdown import slugify
 from sitegen.content.model import Content
 from sitegen.content.people import PEOPLE_HEADING, POLICIES_HEADING
 from sitegen.content.words import NO_DATE
-from sitegen.render.references import escape, full_reference, short_name, source_heading
+from sitegen.render.escaping import escape
+from sitegen.render.references import full_reference, short_name, source_heading
 from sitegen.render.templating import render_template
 
 #: How the Sources page groups sources, in the order shown.

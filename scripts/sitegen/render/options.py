@@ -22,9 +22,9 @@ from sitegen.content.options import (
     name_in_sentence,
 )
 from sitegen.content.text import MarkdownText
+from sitegen.render.escaping import escape as md
 from sitegen.render.figures import CERTAINTY_MEANING, cited, icon_figure
 from sitegen.render.inline import footnote_refs
-from sitegen.render.references import escape as md
 from sitegen.render.scales import pain_difference, pain_scores
 
 Inline = Callable[[MarkdownText], str]

@@ -10,19 +10,9 @@ from urllib.parse import urlsplit
 from sitegen.content.fields import format_source_date
 from sitegen.content.schema import Source
 from sitegen.content.words import NO_DATE
+from sitegen.render.escaping import escape
 
 _MAX_AUTHORS = 6
-#: What Markdown would read as markup inside a line of text: emphasis, code, links,
-#: pictures (with the brackets escaped, ! is only a mark), attribute lists, and the backslash.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]])")
-
-
-def escape(text: str) -> str:
-    """Text that Markdown shows as written, on one line: its line breaks made spaces (a
-    line break could end the line's block, or start a new one), its markup characters
-    escaped, and < and > as character references (Markdown would take them for HTML)."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-    return escaped.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _sentence(text: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 from html import escape
 
-from sitegen.render.templating import html_line
+from sitegen.render.escaping import html_line
 
 _WIDTH = 440
 _LEFT = 8

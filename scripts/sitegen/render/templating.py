@@ -8,41 +8,69 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import html
+import hashlib
 import json
 import os
 import stat
+import sys
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import jinja2.bccache
 
 from sitegen.content.fields import format_day
-from sitegen.render.references import escape
+from sitegen.render.escaping import escape, html_text, one_line
 from sitegen.signing import user_cache_folder
+
+#: How the templates are read. Their compiled code depends on these too, so they are part
+#: of where it is kept (see CompiledTemplates).
+_OPTIONS: dict[str, Any] = {
+    "undefined": jinja2.StrictUndefined,
+    "autoescape": False,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}
 
 
 class CompiledTemplates(jinja2.FileSystemBytecodeCache):
-    """Templates kept compiled between runs in `folder`: compiling them takes longer than
-    drawing the real site's pages with them. A template whose text changed is compiled
-    again. The folder is made readable by its owner only, and a folder that others could
-    change is not read; when it cannot be written, templates are compiled on each run."""
+    """Templates kept compiled between runs: compiling them takes longer than drawing the
+    real site's pages with them. They are kept in a folder of `root` named by a hash of
+    `salt`, which names all that the compiled code depends on besides each template's text
+    (a template whose text changed is compiled again): Jinja's and Python's versions and
+    the environment's options.
 
-    def __init__(self, folder: Path) -> None:
-        super().__init__(str(folder))
-        self.folder = folder
+    The folders are made readable by their owner only, and are not used when someone else
+    could change them; what cannot be read or written is compiled on each run."""
+
+    def __init__(self, root: Path, salt: str) -> None:
+        self.root = root
+        self.folder = root / hashlib.sha256(salt.encode()).hexdigest()[:16]
+        super().__init__(str(self.folder))
+
+    def _safe(self) -> bool:
+        """Whether the folders are this user's own, and no one else can change them."""
+        for path, others in ((self.root.parent, 0o002), (self.root, 0o022), (self.folder, 0o022)):
+            info = path.lstat()
+            if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+                return False
+            if info.st_mode & others:
+                return False
+        return True
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with contextlib.suppress(OSError):
-            info = self.folder.lstat()
-            owned = stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid()
-            if owned and not info.st_mode & 0o022:
+        try:
+            if self._safe():
                 super().load_bytecode(bucket)
+        except Exception:  # missing, unreadable or damaged: compiled again
+            bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         with contextlib.suppress(OSError):
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            super().dump_bytecode(bucket)
+            if self._safe():
+                super().dump_bytecode(bucket)
 
 
 def _compiled_templates() -> CompiledTemplates | None:
@@ -50,7 +78,11 @@ def _compiled_templates() -> CompiledTemplates | None:
     project (compiled code that came with a pull request would run here), as the key that
     signs what a project keeps (see signing.py)."""
     folder = user_cache_folder()
-    return CompiledTemplates(folder / "templates") if folder is not None else None
+    if folder is None:
+        return None
+    options = " ".join(f"{name}={value!r}" for name, value in sorted(_OPTIONS.items()))
+    salt = f"jinja2 {jinja2.__version__} python {sys.version} {options}"
+    return CompiledTemplates(folder / "templates", salt)
 
 
 @functools.lru_cache(maxsize=1)
@@ -58,11 +90,7 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("sitegen.render", "templates"),
         bytecode_cache=_compiled_templates(),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        **_OPTIONS,
     )
     env.filters["yaml_text"] = lambda text: json.dumps(text, ensure_ascii=False)
     # A YAML block of lines (after `key: |-`): each line indented, so none can end the block.
@@ -73,24 +101,6 @@ def environment() -> jinja2.Environment:
     env.filters["cell"] = lambda text: one_line(text).replace("|", "\\|")
     env.filters["day"] = format_day
     return env
-
-
-def one_line(text: str) -> str:
-    """`text` on one line: a line break in a field cannot start a new block of Markdown."""
-    return " ".join(text.split())
-
-
-def html_line(text: str) -> str:
-    """`text` in a figure's HTML (quotes escaped too, for attributes), on one line: a line
-    break would end the raw HTML block, and Markdown would read the rest (a code fence, say)
-    as Markdown."""
-    return html.escape(one_line(text))
-
-
-def html_text(text: str) -> str:
-    """`text` as HTML text, for values the theme writes into the page as they are (the
-    <title> and the description <meta>): &, <, > and " as character references."""
-    return html.escape(one_line(text), quote=False).replace('"', "&quot;")
 
 
 def render_template(name: str, **values: object) -> str:

@@ -12,7 +12,7 @@ from sitegen.content.layout import ABOUT_PAGE
 from sitegen.content.markdown import slugify
 from sitegen.content.model import Content, Page
 from sitegen.content.people import PEOPLE_HEADING, Contributor
-from sitegen.render.references import escape
+from sitegen.render.escaping import escape
 
 #: The heading of the About page that introduces the people (see lists.py).
 PEOPLE_ANCHOR = slugify(PEOPLE_HEADING)

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 from sitegen.content.layout import URGENT_PAGE, output_name
 from sitegen.content.schema import UrgentHelp
+from sitegen.render.escaping import escape as md
 from sitegen.render.lists import Inline
-from sitegen.render.references import escape as md
 
 
 def _title(text: str) -> str:
