@@ -205,10 +205,10 @@ class Scoring:
         """Whether the page has a stored score (then taken)."""
         i, key, _ = item
         stored = self.cache.stored.get(key)
-        if _is_score(stored):
-            self.scores[i] = stored
-            self.cache.put(key, stored)
-        return _is_score(stored)
+        if not _is_score(stored):
+            return False
+        self._keep(i, key, stored)
+        return True
 
     def _here(self, k: int) -> Share:
         """What child `k` was to send, made here."""
@@ -217,9 +217,13 @@ class Scoring:
 
     def _take(self, share: Share) -> None:
         for i, key, *score in share["scores"]:
-            self.scores[i] = score
-            self.cache.put(key, score)
+            self._keep(i, key, score)
         self.words.update(share["words"])
+
+    def _keep(self, i: int, key: str, score: list[float]) -> None:
+        """Page `i`'s score, kept for this run and stored for the next."""
+        self.scores[i] = score
+        self.cache.put(key, score)
 
     def result(self) -> list[PageScore]:
         for job in self.jobs:
